@@ -1,0 +1,28 @@
+# Sourced by scripts/example.sh and scripts/test.sh: creates .venv and installs
+# unscope with TensorFlow, pytest, hypothesis and the tf_keras oracle.  Idempotent:
+# a stamp file keyed on pyproject.toml and this script skips work already done.
+#   UNSCOPE_TF_EXTRA=cpu (default) | gpu | tf   picks the TensorFlow build.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+PY="${PYTHON:-python3}"
+EXTRA="${UNSCOPE_TF_EXTRA:-cpu}"
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+STAMP=".venv/.unscope-setup-$(cat pyproject.toml scripts/setup.sh | sha1sum | cut -c1-12)-$EXTRA"
+if [ ! -f "$STAMP" ]; then
+  echo "setting up .venv (TensorFlow extra: $EXTRA) ..." >&2
+  .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[$EXTRA,test]"
+  # tf_keras is only the oracle for TF1 tf.layers in tests.  It pins the full
+  # `tensorflow` package, so it goes in without dependencies, matching the
+  # installed TensorFlow's minor version.
+  TFV="$(.venv/bin/python -c 'import importlib.metadata as m
+for d in ("tensorflow-cpu", "tensorflow", "tensorflow-gpu"):
+    try:
+        v = m.version(d).split("."); print(v[0] + "." + v[1]); break
+    except m.PackageNotFoundError: pass')"
+  .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps "tf-keras==$TFV.*"
+  touch "$STAMP"
+fi
+export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}"

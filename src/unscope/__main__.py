@@ -1,0 +1,3 @@
+from unscope.cli import entry
+
+entry()

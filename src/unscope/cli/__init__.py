@@ -1,0 +1,81 @@
+"""The `unscope` command line: argparse subcommands -> library call -> render -> exit code.
+
+Each subcommand lives in ``unscope/cli/commands/<name>.py`` and defines
+
+    NAME = "scan"                    # the subcommand
+    HELP = "one line for --help"
+    def add_arguments(parser): ...   # argparse arguments
+    def run(args) -> int: ...        # exit code; data on stdout, diagnostics on stderr
+
+Modules are discovered automatically, so adding a command never edits this file.
+Exit codes (every subcommand): 0 done, 1 the answer is "no", 2 usage, 123 could not process.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+import traceback
+
+from unscope._version import __version__
+
+EXIT_OK, EXIT_NO, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 123
+
+
+def _commands():
+    from unscope.cli import commands
+
+    found = []
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda i: i.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"unscope.cli.commands.{info.name}")
+        if hasattr(module, "NAME") and hasattr(module, "run"):
+            found.append(module)
+    return found
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, dict]:
+    parser = argparse.ArgumentParser(
+        prog="unscope",
+        description="Move TF1 variable_scope/get_variable model code to TensorFlow 2: "
+        "scan, migrate, convert checkpoints, verify.",
+    )
+    parser.add_argument("--version", action="version", version=f"unscope {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="show tracebacks on internal errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    table = {}
+    for module in _commands():
+        p = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        p.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                       help="show tracebacks on internal errors")
+        module.add_arguments(p)
+        table[module.NAME] = module
+    return parser, table
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser, table = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    if not args.command:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return int(table[args.command].run(args))
+    except KeyboardInterrupt:
+        print("unscope: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # internal error: one line, traceback only with -v
+        if getattr(args, "verbose", False):
+            traceback.print_exc()
+        print(f"unscope {args.command}: internal error: {type(exc).__name__}: {exc}"
+              " (run with -v for the traceback)", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def entry() -> None:  # pragma: no cover - console script wrapper
+    sys.exit(main())

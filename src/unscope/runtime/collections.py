@@ -1,0 +1,81 @@
+"""TF1 collections: ``get_collection``, ``add_to_collection``, ``GraphKeys``.
+
+In store mode the variable collections come from the store (in creation order,
+only variables this call has used, as a fresh TF1 graph build would have them);
+other keys (REGULARIZATION_LOSSES, UPDATE_OPS, user keys) belong to the call.
+"""
+from __future__ import annotations
+
+import re
+
+import tensorflow as tf
+
+from unscope.runtime.scope import current_binding
+
+GraphKeys = tf.compat.v1.GraphKeys
+_VARIABLE_KEYS = frozenset({
+    GraphKeys.GLOBAL_VARIABLES, GraphKeys.TRAINABLE_VARIABLES, GraphKeys.LOCAL_VARIABLES,
+    GraphKeys.MODEL_VARIABLES, GraphKeys.MOVING_AVERAGE_VARIABLES,
+})
+
+
+def _filter(items, scope):
+    if scope is None:
+        return list(items)
+    pattern = re.compile(scope)
+    return [item for item in items if hasattr(item, "name") and pattern.match(item.name)]
+
+
+def _store_items(binding, key):
+    if key not in _VARIABLE_KEYS:
+        return []
+    store, frame = binding.store, binding.frame
+    return [v for n, v in store.variables.items()
+            if key in store.collections[n] and (frame.persistent or n in frame.claimed)]
+
+
+def get_collection(key, scope=None):
+    """Items in collection ``key``, optionally those whose name matches ``scope`` (re.match)."""
+    binding = current_binding()
+    if binding is None:
+        return tf.compat.v1.get_collection(key, scope)
+    items = _store_items(binding, key) + list(binding.frame.collections.get(key, ()))
+    return _filter(items, scope)
+
+
+def get_collection_ref(key):
+    """The call's own list for ``key`` (TF1 ``get_collection_ref``); variable keys excluded."""
+    binding = current_binding()
+    if binding is None:
+        return tf.compat.v1.get_collection_ref(key)
+    return binding.frame.collections.setdefault(key, [])
+
+
+def add_to_collection(name, value):
+    binding = current_binding()
+    if binding is None:
+        return tf.compat.v1.add_to_collection(name, value)
+    binding.frame.collections.setdefault(name, []).append(value)
+
+
+def add_to_collections(names, value):
+    if isinstance(names, str):
+        names = [names]
+    for name in dict.fromkeys(names):
+        add_to_collection(name, value)
+
+
+def trainable_variables(scope=None):
+    return get_collection(GraphKeys.TRAINABLE_VARIABLES, scope)
+
+
+def global_variables(scope=None):
+    return get_collection(GraphKeys.GLOBAL_VARIABLES, scope)
+
+
+def local_variables(scope=None):
+    return get_collection(GraphKeys.LOCAL_VARIABLES, scope)
+
+
+def model_variables(scope=None):
+    return get_collection(GraphKeys.MODEL_VARIABLES, scope)

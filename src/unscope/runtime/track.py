@@ -1,0 +1,100 @@
+"""``unscope.track``: a TF1-style model function as a ``tf.Module`` that owns its variables.
+
+Checkpoint format (stable): a tracked module keeps its variables in the dict attribute
+``tf1_variables`` keyed by TF1 name, so under ``tf.train.Checkpoint(model=m)`` the
+variable ``enc/h0/w`` is saved as
+``model/tf1_variables/enc.Sh0.Sw/.ATTRIBUTES/VARIABLE_VALUE`` (TensorFlow escapes
+``/`` as ``.S`` and ``.`` as ``..`` in object-graph names).
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+import tensorflow as tf
+
+from unscope.runtime import store as _store
+from unscope.runtime.scope import VariableScope, current_binding
+
+
+def _module_name(name: str) -> str:
+    cleaned = re.sub(r"\W", "_", name or "tracked")
+    if not cleaned or cleaned[0].isdigit():
+        cleaned = "_" + cleaned
+    return cleaned
+
+
+class Tracked(tf.Module):
+    """A callable ``tf.Module`` around a TF1-style function (see ``unscope.track``)."""
+
+    def __init__(self, fn, name=None):
+        super().__init__(name=_module_name(name or getattr(fn, "__name__", "tracked")))
+        self._fn = fn
+        self.tf1_variables = {}
+        self._store = _store.VariableStore(on_create=self._on_create)
+        functools.update_wrapper(self, fn, assigned=("__doc__", "__module__", "__qualname__"), updated=())
+        self.__wrapped__ = fn
+
+    def _on_create(self, name, variable):
+        self.tf1_variables[name] = variable
+
+    def __call__(self, *args, **kwargs):
+        outer = current_binding()
+        if outer is None:
+            root = VariableScope(False)
+            graph_scope = tf.compat.v1.get_variable_scope()
+            if graph_scope.name:  # called inside a TF1 graph scope: keep its prefix
+                root = VariableScope(graph_scope.reuse or False, name=graph_scope.name,
+                                     name_scope=graph_scope.original_name_scope)
+        else:
+            root = outer.scopes.current
+        binding = _store.Binding(self._store, _store.CallFrame(), _store.ScopeState(root))
+        _store.push(binding)
+        try:
+            return self._fn(*args, **kwargs)
+        finally:
+            _store.pop(binding)
+
+    @property
+    def variables(self):
+        """All variables, in TF1 creation order."""
+        return tuple(self._store.variables.values())
+
+    @property
+    def trainable_variables(self):
+        """Trainable variables (TF1 trainability: BN moving statistics are not), creation order."""
+        return tuple(v for v in self._store.variables.values() if v.trainable)
+
+    @property
+    def non_trainable_variables(self):
+        return tuple(v for v in self._store.variables.values() if not v.trainable)
+
+    @property
+    def regularization_losses(self):
+        """Regularization losses recomputed from the current variable values."""
+        return self._store.regularization_losses()
+
+    def get_variable(self, name):
+        """The variable with TF1 name ``name`` (without ``:0``)."""
+        return self._store.variables[name]
+
+    def __repr__(self):
+        return f"<unscope.Tracked {self.name} ({len(self._store.variables)} variables)>"
+
+
+def track(fn=None, name=None):
+    """Wrap a TF1-style model function into a ``tf.Module`` that owns its variables.
+
+    The first call creates the variables the function asks for; every later call, and
+    every retrace under ``tf.function``, maps to the same ones.  Usable as a decorator::
+
+        @unscope.track
+        def model(x):
+            return unscope.layers.dense(x, 4, name="out")
+
+        y = model(x)                   # creates out/kernel:0, out/bias:0
+        step = tf.function(model)      # wrap it yourself for graphs / XLA
+    """
+    if fn is None:
+        return lambda f: Tracked(f, name=name)
+    return Tracked(fn, name=name)
