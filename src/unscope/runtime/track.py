@@ -14,7 +14,8 @@ import re
 import tensorflow as tf
 
 from unscope.runtime import store as _store
-from unscope.runtime.scope import VariableScope, current_binding
+from unscope.runtime.mode import is_tf1_graph
+from unscope.runtime.scope import VariableScope
 
 
 def _module_name(name: str) -> str:
@@ -30,24 +31,28 @@ class Tracked(tf.Module):
     def __init__(self, fn, name=None):
         super().__init__(name=_module_name(name or getattr(fn, "__name__", "tracked")))
         self._fn = fn
+        self._prefix = None
         self.tf1_variables = {}
         self._store = _store.VariableStore(on_create=self._on_create)
         functools.update_wrapper(self, fn, assigned=("__doc__", "__module__", "__qualname__"), updated=())
         self.__wrapped__ = fn
 
+    @staticmethod
+    def _enclosing_prefix() -> str:
+        outer = _store.active()
+        if outer is not None:  # nested in another tracked call
+            return outer.scopes.current.name
+        if is_tf1_graph():  # inside a TF1 graph's variable scope
+            return tf.compat.v1.get_variable_scope().name
+        return ""
+
     def _on_create(self, name, variable):
         self.tf1_variables[name] = variable
 
     def __call__(self, *args, **kwargs):
-        outer = current_binding()
-        if outer is None:
-            root = VariableScope(False)
-            graph_scope = tf.compat.v1.get_variable_scope()
-            if graph_scope.name:  # called inside a TF1 graph scope: keep its prefix
-                root = VariableScope(graph_scope.reuse or False, name=graph_scope.name,
-                                     name_scope=graph_scope.original_name_scope)
-        else:
-            root = outer.scopes.current
+        if self._prefix is None:  # the enclosing scope of the first call names everything
+            self._prefix = self._enclosing_prefix()
+        root = VariableScope(False, name=self._prefix, name_scope=self._prefix + "/" if self._prefix else "")
         binding = _store.Binding(self._store, _store.CallFrame(), _store.ScopeState(root))
         _store.push(binding)
         try:
