@@ -283,3 +283,23 @@ def test_errors_inside_one_call_match_tf1():
         unscope.variable_scope(None)
     with pytest.raises(ValueError, match="The reuse parameter must be True or False or None."):
         unscope.variable_scope("x", reuse="yes")
+
+
+def test_plain_tf_variable_in_tracked_call_is_created_once():
+    @unscope.track
+    def model(x):
+        with unscope.variable_scope("m"):
+            step = tf.Variable(0, trainable=False, name="step")
+            scale = tf.Variable(2.0, name="scale")
+            other = tf.Variable(1.0, name="scale")  # TF1's graph made this m/scale_1
+            step.assign_add(1)
+            return x * scale * other, step
+
+    model(1.0)
+    _, step = model(1.0)
+    assert int(step.numpy()) == 2
+    assert [v.name for v in model.variables] == ["m/step:0", "m/scale:0", "m/scale_1:0"]
+    assert [v.name for v in model.trainable_variables] == ["m/scale:0", "m/scale_1:0"]
+    f = tf.function(model)
+    f(1.0)
+    assert int(step.numpy()) == 3 and len(model.variables) == 3

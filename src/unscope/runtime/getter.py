@@ -5,6 +5,7 @@ import inspect
 
 import tensorflow as tf
 
+from unscope.runtime import capture as _capture
 from unscope.runtime import initializers as _init
 from unscope.runtime import partitioned as _part
 from unscope.runtime.scope import AUTO_REUSE, current_binding
@@ -133,7 +134,7 @@ def _get_single(binding, name, shape, dtype, initializer, regularizer, reuse, tr
     if trainable and GraphKeys.TRAINABLE_VARIABLES not in collections:
         collections.append(GraphKeys.TRAINABLE_VARIABLES)
     with store.lock:
-        with tf.init_scope(), tf.compat.v1.name_scope(None):
+        with _capture.creating(), tf.init_scope(), tf.compat.v1.name_scope(None):
             variable = tf.Variable(
                 initial_value=init, name=name, trainable=trainable, dtype=var_dtype,
                 validate_shape=validate_shape, constraint=constraint,

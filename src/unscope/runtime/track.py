@@ -13,6 +13,7 @@ import re
 
 import tensorflow as tf
 
+from unscope.runtime import capture as _capture
 from unscope.runtime import store as _store
 from unscope.runtime.mode import is_tf1_graph
 from unscope.runtime.scope import VariableScope
@@ -56,7 +57,8 @@ class Tracked(tf.Module):
         binding = _store.Binding(self._store, _store.CallFrame(), _store.ScopeState(root))
         _store.push(binding)
         try:
-            return self._fn(*args, **kwargs)
+            with tf.variable_creator_scope(_capture.creator_for(binding)):
+                return self._fn(*args, **kwargs)
         finally:
             _store.pop(binding)
 
