@@ -58,6 +58,11 @@ def run(program, api, name_scope=tf.name_scope):
                 _, name, body = op
                 with name_scope(name):
                     go(body)
+            elif kind == "dense":
+                _, name, units, reuse = op
+                x = tf.ones([2, 3])
+                y = api.layers.dense(x, units, name=name, reuse=_reuse(reuse, api) if reuse else None)
+                log.append(("dense", tuple(y.shape.as_list())))
             elif kind == "template":
                 _, name, calls, body = op
                 t = api.make_template(name, lambda: go(body))
@@ -73,7 +78,15 @@ def run(program, api, name_scope=tf.name_scope):
         log.append(("error", type(exc).__name__, _first_sentence(exc)))
     losses = api.get_collection(api.GraphKeys.REGULARIZATION_LOSSES)
     log.append(("losses", len(losses)))
+    log.append(("globals", tuple(v.name for v in api.global_variables())))
     return log
+
+
+def normalize(log):
+    """Logs compared across processes go through JSON: tuples become lists."""
+    import json
+
+    return json.loads(json.dumps(log))
 
 
 def run_tf1(program):

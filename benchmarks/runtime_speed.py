@@ -1,0 +1,148 @@
+"""Runtime speed: an unscope.track module vs its hand-written native tf.Module twin.
+
+    .venv/bin/python benchmarks/runtime_speed.py [--steps 30] [--json out.json]
+
+One training step = forward + gradients w.r.t. every variable, batch 8 x 128 tokens.
+Variants run alternately step by step (the machine drifts between speed states) and
+each comparison is the median of per-step ratios.  First-call (build/trace) time and
+peak memory (ru_maxrss of a fresh process per variant) are reported too.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import numpy as np  # noqa: E402
+import tensorflow as tf  # noqa: E402
+
+import gpt2_models as gm  # noqa: E402
+import unscope  # noqa: E402
+
+BATCH = 8
+IDS = np.random.RandomState(0).randint(0, gm.VOCAB, size=(BATCH, gm.CTX)).astype(np.int32)
+
+
+def make_step(model, variables_of, jit=None):
+    def step(ids):
+        with tf.GradientTape() as tape:
+            loss = tf.reduce_mean(model(ids))
+        return loss, tape.gradient(loss, variables_of())
+
+    return step if jit is None else tf.function(step, jit_compile=jit)
+
+
+def build_variants():
+    """name -> (callable running one step and blocking, first-call seconds)."""
+    variants = {}
+    ids = tf.constant(IDS)
+
+    def timed_first(fn):
+        t0 = time.perf_counter()
+        fn()
+        return time.perf_counter() - t0
+
+    for tag, jit in (("eager", None), ("function", False), ("xla", True)):
+        tracked = unscope.track(lambda x: gm.tf1_model(unscope, x), name="gpt2")
+        step = make_step(tracked, lambda m=tracked: m.trainable_variables, jit)
+        run = lambda s=step: [t.numpy() for t in tf.nest.flatten(s(ids))]  # noqa: E731
+        variants[f"track/{tag}"] = (run, timed_first(run))
+        twin = None
+        t0 = time.perf_counter()
+        twin = gm.NativeGPT2()
+        tstep = make_step(twin, lambda m=twin: m.trainable_variables, jit)
+        trun = lambda s=tstep: [t.numpy() for t in tf.nest.flatten(s(ids))]  # noqa: E731
+        trun()
+        variants[f"twin/{tag}"] = (trun, time.perf_counter() - t0)
+    # TF1 graph + Session on the same TF1-style code
+    t0 = time.perf_counter()
+    graph = tf.Graph()
+    with graph.as_default():
+        ph = tf.compat.v1.placeholder(tf.int32, [BATCH, gm.CTX])
+        loss = tf.reduce_mean(gm.tf1_model(tf.compat.v1, ph))
+        grads = tf.gradients(loss, tf.compat.v1.trainable_variables())
+        sess = tf.compat.v1.Session(graph=graph)
+        sess.run(tf.compat.v1.global_variables_initializer())
+    srun = lambda: sess.run([loss, grads], {ph: IDS})  # noqa: E731
+    srun()
+    variants["tf1/session"] = (srun, time.perf_counter() - t0)
+    return variants
+
+
+PAIRS = [("track/function", "twin/function"), ("track/xla", "twin/xla"),
+         ("track/function", "tf1/session"), ("track/xla", "tf1/session"), ("track/eager", "twin/eager")]
+
+
+def measure(steps: int) -> dict:
+    variants = build_variants()
+    names = list(variants)
+    times = {n: [] for n in names}
+    for i in range(steps):
+        order = names[i % len(names):] + names[:i % len(names)]  # rotate who goes first
+        for n in order:
+            t0 = time.perf_counter()
+            variants[n][0]()
+            times[n].append(time.perf_counter() - t0)
+    result = {"steps": steps, "median_step_s": {n: statistics.median(t) for n, t in times.items()},
+              "first_call_s": {n: v[1] for n, v in variants.items()}, "ratios": {}}
+    for a, b in PAIRS:
+        result["ratios"][f"{a} / {b}"] = statistics.median(x / y for x, y in zip(times[a], times[b]))
+    return result
+
+
+def peak_memory(variant: str) -> float:
+    """MiB of peak RSS for a fresh process that builds one variant and runs 3 steps."""
+    code = (f"import sys; sys.argv=['x']; sys.path.insert(0, {str(Path(__file__).parent)!r});"
+            "import runtime_speed as r, resource;"
+            f"v = r.build_single({variant!r}); [v() for _ in range(3)];"
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return int(out.stdout.strip().splitlines()[-1]) / 1024
+
+
+def build_single(variant: str):
+    ids = tf.constant(IDS)
+    kind, tag = variant.split("/")
+    if kind == "tf1":
+        graph = tf.Graph()
+        with graph.as_default():
+            ph = tf.compat.v1.placeholder(tf.int32, [BATCH, gm.CTX])
+            loss = tf.reduce_mean(gm.tf1_model(tf.compat.v1, ph))
+            grads = tf.gradients(loss, tf.compat.v1.trainable_variables())
+            sess = tf.compat.v1.Session(graph=graph)
+            sess.run(tf.compat.v1.global_variables_initializer())
+        return lambda: sess.run([loss, grads], {ph: IDS})
+    jit = {"eager": None, "function": False, "xla": True}[tag]
+    model = unscope.track(lambda x: gm.tf1_model(unscope, x)) if kind == "track" else gm.NativeGPT2()
+    step = make_step(model, lambda: model.trainable_variables, jit)
+    return lambda: [t.numpy() for t in tf.nest.flatten(step(ids))]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--steps", type=int, default=30)
+    parser.add_argument("--json")
+    parser.add_argument("--no-memory", action="store_true")
+    args = parser.parse_args()
+    result = measure(args.steps)
+    if not args.no_memory:
+        result["peak_rss_mib"] = {v: peak_memory(v) for v in
+                                  ["track/function", "twin/function", "track/xla", "twin/xla",
+                                   "track/eager", "twin/eager", "tf1/session"]}
+    text = json.dumps(result, indent=2)
+    print(text)
+    if args.json:
+        Path(args.json).write_text(text)
+
+
+if __name__ == "__main__":
+    main()
