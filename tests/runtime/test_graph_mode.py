@@ -75,3 +75,10 @@ def test_template_in_graph_is_tf1_template():
         t(1.0)
         t(2.0)
         assert _names() == ["lin/s:0"]
+
+
+def test_tracked_lambda_works_in_a_graph():
+    tracked = unscope.track(lambda: unscope.get_variable("w", [1]))
+    with tf.Graph().as_default():
+        assert tracked().name == "w:0"
+    assert tracked.name == "lambda"

@@ -20,10 +20,11 @@ from unscope.runtime.scope import VariableScope
 
 
 def _module_name(name: str) -> str:
-    cleaned = re.sub(r"\W", "_", name or "tracked")
-    if not cleaned or cleaned[0].isdigit():
-        cleaned = "_" + cleaned
-    return cleaned
+    """A tf.Module name: an identifier that is also a valid root name scope in graphs."""
+    cleaned = re.sub(r"\W", "_", name or "").strip("_")
+    if not cleaned:
+        return "tracked"
+    return "tracked_" + cleaned if cleaned[0].isdigit() else cleaned
 
 
 class Tracked(tf.Module):
