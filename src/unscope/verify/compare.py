@@ -1,0 +1,179 @@
+"""Compare what OLD and NEW computed, element by element, into a `Report`."""
+from __future__ import annotations
+
+import numpy as np
+
+from unscope.verify.names import dtype_name
+from unscope.verify.new import NewResult
+from unscope.verify.old import OldResult
+from unscope.verify.report import (DIFFERS, NOT_COMPARABLE, OK, Comparison, Report,
+                                   VariableCheck)
+
+RTOL, ATOL = 1e-6, 1e-5
+
+
+def compare_arrays(kind: str, name: str, old, new, *, rtol=RTOL, atol=ATOL,
+                   check_dtype=False) -> Comparison:
+    """OLD is the reference: an element agrees when ``|new - old| <= atol + rtol * |old|``.
+
+    Integers and booleans must be equal; with `check_dtype`, so must the dtypes.
+    """
+    old, new = np.asarray(old), np.asarray(new)
+    if old.shape != new.shape:
+        return Comparison(kind, name, DIFFERS, shape=list(old.shape),
+                          note=f"shape {list(old.shape)} in OLD, {list(new.shape)} in NEW")
+    if old.size == 0:
+        return Comparison(kind, name, OK, shape=list(old.shape))
+    exact = not (np.issubdtype(old.dtype, np.inexact) or np.issubdtype(new.dtype, np.inexact))
+    a = old.astype(np.float64)
+    b = new.astype(np.float64)
+    with np.errstate(invalid="ignore", over="ignore"):
+        err = np.abs(b - a)
+        both_nan = np.isnan(a) & np.isnan(b)
+        same_inf = np.isinf(a) & (a == b)
+        err = np.where(both_nan | same_inf, 0.0, err)
+        err = np.where(np.isnan(err), np.inf, err)
+        allowed = np.zeros_like(a) if exact else atol + rtol * np.abs(np.nan_to_num(a))
+        excess = err - allowed
+        nonzero = np.abs(a) > 0
+        rel = np.where(nonzero, err / np.where(nonzero, np.abs(a), 1.0),
+                       np.where(err > 0, np.inf, 0.0))
+    failing = bool(np.any(excess > 0))
+    flat = int(np.argmax(excess if failing else err))
+    index = [int(i) for i in np.unravel_index(flat, a.shape)] if a.ndim else []
+    note = ""
+    if check_dtype and old.dtype != new.dtype:
+        failing, note = True, f"dtype {old.dtype.name} in OLD, {new.dtype.name} in NEW"
+    return Comparison(
+        kind, name, DIFFERS if failing else OK, shape=list(a.shape),
+        max_abs=float(np.max(err)), max_rel=float(np.max(rel)), worst_index=index,
+        old_value=float(a.reshape(-1)[flat]), new_value=float(b.reshape(-1)[flat]), note=note)
+
+
+def pair_outputs(old: list, new: list) -> tuple[list, str]:
+    """Pair by key when both sides use the same keys, else by position."""
+    old_keys, new_keys = [k for k, _ in old], [k for k, _ in new]
+    if set(old_keys) == set(new_keys) and len(set(old_keys)) == len(old_keys):
+        lookup = dict(new)
+        return [(k, v, lookup[k]) for k, v in old], ""
+    if len(old) != len(new):
+        return [], (f"OLD returns {len(old)} output{'s' * (len(old) != 1)} "
+                    f"({', '.join(old_keys) or 'none'}), NEW returns {len(new)} "
+                    f"({', '.join(new_keys) or 'none'})")
+    pairs = [(ok if ok == nk else f"{ok}|{nk}", ov, nv) for (ok, ov), (nk, nv) in zip(old, new)]
+    return pairs, ""
+
+
+def _variable_check(old: OldResult, new: NewResult) -> VariableCheck:
+    p = new.pairing
+    check = VariableCheck(old_count=len(old.variables), new_count=len(new.variables),
+                          matched=len(p.matched))
+    check.missing = [{"name": i.name, "shape": list(i.shape), "dtype": i.dtype} for i in p.missing]
+    seen = set()
+    for name, variable in p.extra:
+        key = (name, id(variable))
+        if key not in seen:
+            seen.add(key)
+            check.extra.append({"name": name, "shape": [int(d) for d in variable.shape],
+                                "dtype": dtype_name(variable)})
+    check.duplicated = dict(p.duplicated)
+    check.mismatched = [{"name": n, "what": w, "old": o, "new": v} for n, w, o, v in p.mismatched]
+    return check
+
+
+def compare(old: OldResult, new: NewResult, *, rtol=RTOL, atol=ATOL, settings=None,
+            new_description="NEW", new_mode=None) -> Report:
+    """Everything OLD and NEW computed, side by side."""
+    notes = []
+    variables = _variable_check(old, new)
+    p = new.pairing
+    skip = {i.name for i in p.missing} | set(p.duplicated) | \
+           {n for n, what, *_ in p.mismatched if what in ("shape", "dtype")}
+
+    random = bool(old.random_ops)
+    random_note = ""
+    if random:
+        shown = ", ".join(old.random_ops[:3]) + (" ..." if len(old.random_ops) > 3 else "")
+        random_note = "OLD draws random numbers"
+        cure = "; these ops are outside what same_random covers" if old.same_random else \
+            " unless both sides draw the same numbers (same_random / --same-random)"
+        notes.append(f"OLD's outputs depend on stateful random ops ({shown}): outputs, "
+                     f"gradients and values after the call are not comparable{cure}")
+
+    def numeric(kind, name, a, b, note=""):
+        row = compare_arrays(kind, name, a, b, rtol=rtol, atol=atol,
+                             check_dtype=kind == "output")
+        if random and kind != "regularization" and not row.note.startswith(("shape", "dtype")):
+            row.status, row.note = NOT_COMPARABLE, random_note
+        elif note and not row.note:
+            row.note = note
+        return row
+
+    outputs = []
+    if old.skipped_outputs:
+        notes.append(f"OLD returns operations, not values, as {', '.join(old.skipped_outputs)}: "
+                     "not compared (return only tensors from both sides to pair by position)")
+    pairs, problem = pair_outputs(old.outputs, new.outputs)
+    if problem:
+        outputs.append(Comparison("output", "*", DIFFERS, note=problem))
+    elif pairs and any("|" in k for k, _, _ in pairs):
+        notes.append("outputs paired by position (OLD and NEW use different keys)")
+    for key, a, b in pairs:
+        outputs.append(numeric("output", key, a, b))
+
+    regularization = None
+    old_total = float(np.sum([np.sum(np.asarray(r, np.float64)) for r in old.regularization]))
+    if new.regularization is None:
+        if old.regularization:
+            regularization = Comparison(
+                "regularization", "total", NOT_COMPARABLE, shape=[], old_value=old_total,
+                note="NEW exposes no .regularization_losses; not compared")
+            notes.append("regularization loss not compared: NEW has no .regularization_losses "
+                         "(unscope.track modules and unscope layers have one)")
+    else:
+        new_total = float(np.sum([np.sum(np.asarray(r, np.float64)) for r in new.regularization]))
+        note = ""
+        if len(old.regularization) != len(new.regularization):
+            note = f"{len(old.regularization)} terms in OLD, {len(new.regularization)} in NEW"
+        regularization = numeric("regularization", "total", old_total, new_total, note)
+
+    gradients = []
+    for name, g_old in old.gradients.items():
+        if name in skip or name not in p.matched:
+            continue
+        if name not in new.gradients:
+            continue  # not trainable in NEW: reported as a trainability mismatch
+        g_new = new.gradients[name]
+        if g_old is None and g_new is None:
+            gradients.append(Comparison("gradient", name, OK, note="no gradient on either side"))
+            continue
+        note = ""
+        if g_old is None:
+            g_old, note = np.zeros_like(g_new), "OLD: not connected (zero)"
+        elif g_new is None:
+            g_new, note = np.zeros_like(g_old), "NEW: not connected (zero)"
+        gradients.append(numeric("gradient", name, g_old, g_new, note))
+
+    after = []
+    if old.after is not None and new.after is not None:
+        for info in old.variables:
+            if info.name in skip or info.name not in new.after:
+                continue
+            after.append(numeric("after", info.name, old.after[info.name], new.after[info.name]))
+
+    settings = dict(settings or {})
+    settings.setdefault("rtol", rtol)
+    settings.setdefault("atol", atol)
+    settings["old_mode_arg"] = old.mode_arg
+    settings["new_mode_arg"] = next(iter(new_mode or {}), None)
+    if old.training:
+        for side, arg in (("OLD", settings["old_mode_arg"]), ("NEW", settings["new_mode_arg"])):
+            if arg is None:
+                notes.append(f"{side} takes no training/is_training argument: it runs in the "
+                             "mode its code fixes")
+        if old.update_ops == 0 and any(not i.trainable for i in old.variables):
+            notes.append("OLD has non-trainable variables but no UPDATE_OPS in training mode")
+    layers = old.layers + ("" if old.layers_used else " (unused)")
+    return Report(old=old.target.short(), new=new_description, layers=layers, settings=settings,
+                  variables=variables, outputs=outputs, regularization=regularization,
+                  gradients=gradients, after=after, notes=notes)

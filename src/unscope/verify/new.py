@@ -1,0 +1,188 @@
+"""Build and run NEW (migrated TF2 code) in this process, with OLD's weights."""
+from __future__ import annotations
+
+import contextlib
+import inspect
+import traceback
+from dataclasses import dataclass
+
+import numpy as np
+
+from unscope.verify.calls import callable_name, flatten, mode_kwargs
+from unscope.verify.inputs import UsageError
+from unscope.verify.names import Pairing, dtype_name, pair_variables, tf1_name
+from unscope.verify.old import BuildError, OldResult
+from unscope.verify.targets import Target, load_module, parse_target, resolve
+
+
+@dataclass
+class NewModel:
+    """NEW, built: a callable `tf.Module` (or Keras object) that owns its variables."""
+
+    module: object
+    description: str
+    mode: dict
+    inputs: dict
+
+
+@dataclass
+class NewResult:
+    pairing: Pairing
+    outputs: list[tuple[str, np.ndarray]]
+    regularization: list[np.ndarray] | None   # None: NEW exposes no regularization losses
+    gradients: dict[str, np.ndarray | None]   # by TF1 name, NEW's trainable variables only
+    after: dict[str, np.ndarray] | None
+    variables: list[tuple[str, tuple, str, bool]]  # (name, shape, dtype, trainable)
+
+
+def _fail(message: str) -> BuildError:
+    return BuildError("NEW", message, traceback.format_exc())
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text.splitlines()[0]}" if text else type(exc).__name__
+
+
+def _wrap_function(fn):
+    try:
+        from unscope.runtime import track
+    except ImportError as exc:
+        raise BuildError("NEW", f"{callable_name(fn)} is a function: wrapping it needs "
+                                f"unscope.track, which is not importable ({_one_line(exc)})") \
+            from None
+    return track(fn)
+
+
+def _instantiate(new, init):
+    """A class is constructed with `init`; a function is wrapped with `unscope.track`."""
+    import tensorflow as tf
+
+    if isinstance(new, (str, Target)):
+        target = new if isinstance(new, Target) else parse_target(new)
+        try:
+            module = load_module(target.path, "new")
+        except Exception as exc:
+            raise _fail(f"importing {target.path}: {_one_line(exc)}") from None
+        obj, description = resolve(module, target.attr, target.path), target.short()
+    else:
+        obj, description = new, callable_name(new)
+    if init and not inspect.isclass(obj):
+        raise UsageError(f"--init is for a class; {description} is not a class")
+    if inspect.isclass(obj):
+        try:
+            instance = obj(**(init or {}))
+        except Exception as exc:
+            raise _fail(f"constructing {description}: {_one_line(exc)}") from None
+        if init:
+            description += "(" + ", ".join(f"{k}={v!r}" for k, v in init.items()) + ")"
+        return instance, description, instance
+    if isinstance(obj, tf.Module) or hasattr(obj, "trainable_variables"):
+        return obj, description, obj
+    if inspect.isfunction(obj) or inspect.ismethod(obj):
+        return _wrap_function(obj), description, obj
+    raise UsageError(f"{description} is neither a function, a class nor a tf.Module")
+
+
+def build_new(new, inputs: dict, *, init=None, training=False) -> NewModel:
+    """Construct NEW and call it once with the inputs, so lazily built variables exist."""
+    import tensorflow as tf
+
+    module, description, signature_of = _instantiate(new, init)
+    mode = mode_kwargs(signature_of, training, inputs)
+    tensors = {k: tf.constant(v) for k, v in inputs.items()}
+    try:
+        module(**tensors, **mode)
+    except Exception as exc:
+        raise _fail(f"calling {description}: {_one_line(exc)}") from None
+    return NewModel(module, description, mode, tensors)
+
+
+def module_variables(module) -> list:
+    return list(getattr(module, "variables", None) or [])
+
+
+def regularization_losses(module) -> list[np.ndarray] | None:
+    """NEW's regularization losses: ``.regularization_losses`` (unscope), else ``.losses``."""
+    for attr in ("regularization_losses", "losses"):
+        if not hasattr(module, attr):
+            continue
+        losses = getattr(module, attr)
+        if callable(losses) and not isinstance(losses, (list, tuple)):
+            losses = losses()
+        if losses is None:
+            continue
+        if not isinstance(losses, (list, tuple)):
+            losses = [losses]
+        return [np.asarray(loss() if callable(loss) else loss) for loss in losses]
+    return None
+
+
+def run_new(model: NewModel, old: OldResult) -> NewResult:
+    """Load OLD's values into NEW by TF1 name, call NEW under a tape, read what it computed."""
+    import tensorflow as tf
+
+    variables = module_variables(model.module)
+    pairing = pair_variables(old.variables, variables)
+    # a trainability difference is reported but the value still loads; shape/dtype cannot
+    bad = {name for name, what, *_ in pairing.mismatched if what in ("shape", "dtype")}
+    for name, variable in pairing.matched.items():
+        if name not in bad:
+            variable.assign(old.values[name])
+    # a name NEW uses twice gets OLD's value in every copy: sharing is then judged by gradients
+    for name in pairing.duplicated:
+        if name in pairing.matched and name not in bad:
+            for variable in variables:
+                if variable is not pairing.matched[name] and _name(variable) == name:
+                    variable.assign(old.values[name])
+
+    trainables = [v for v in variables if getattr(v, "trainable", True)]
+    if old.same_random:
+        from unscope.verify.same_random import drawing_same_numbers
+
+        draws = drawing_same_numbers(old.seed)
+    else:
+        draws = contextlib.nullcontext()
+    try:
+        with draws, tf.GradientTape(watch_accessed_variables=False) as tape:
+            tape.watch(trainables)
+            structure = model.module(**model.inputs, **model.mode)
+            outputs = [(k, tf.convert_to_tensor(v)) for k, v in flatten(structure)]
+            floats = [t for _, t in outputs if t.dtype.is_floating]
+            target = None
+            if floats:
+                dtype = tf.float64 if any(t.dtype == tf.float64 for t in floats) else tf.float32
+                target = tf.add_n([tf.cast(tf.reduce_sum(t), dtype) for t in floats])
+        gradients = {}
+        if target is not None and trainables and old.grads:
+            for variable, grad in zip(trainables, tape.gradient(target, trainables)):
+                name = _name(variable)
+                if name in gradients:
+                    continue  # duplicated names are reported as such
+                gradients[name] = None if grad is None else np.asarray(tf.convert_to_tensor(grad))
+        after = {n: np.asarray(v.numpy()) for n, v in pairing.matched.items()} \
+            if old.training else None
+        regularization = regularization_losses(model.module)
+    except BuildError:
+        raise
+    except Exception as exc:
+        raise _fail(f"calling {model.description}: {_one_line(exc)}") from None
+    return NewResult(
+        pairing=pairing,
+        outputs=[(k, _plain(t.numpy())) for k, t in outputs],
+        regularization=regularization,
+        gradients=gradients,
+        after=after,
+        variables=[(_name(v), tuple(int(d) for d in v.shape), dtype_name(v),
+                    bool(getattr(v, "trainable", True))) for v in variables],
+    )
+
+
+def _name(variable) -> str:
+    return tf1_name(variable)
+
+
+def _plain(array) -> np.ndarray:
+    """bfloat16 as float32, as the worker stores OLD's."""
+    array = np.asarray(array)
+    return array.astype(np.float32) if array.dtype.name == "bfloat16" else array
