@@ -10,6 +10,8 @@ import re
 
 import tensorflow as tf
 
+_no_autograph = tf.autograph.experimental.do_not_convert
+
 from unscope.runtime.scope import current_binding
 
 GraphKeys = tf.compat.v1.GraphKeys
@@ -34,6 +36,7 @@ def _store_items(binding, key):
             if key in store.collections[n] and (frame.persistent or n in frame.claimed)]
 
 
+@_no_autograph
 def get_collection(key, scope=None):
     """Items in collection ``key``, optionally those whose name matches ``scope`` (re.match)."""
     binding = current_binding()
@@ -43,6 +46,7 @@ def get_collection(key, scope=None):
     return _filter(items, scope)
 
 
+@_no_autograph
 def get_collection_ref(key):
     """The call's own list for ``key`` (TF1 ``get_collection_ref``); variable keys excluded."""
     binding = current_binding()
@@ -51,6 +55,7 @@ def get_collection_ref(key):
     return binding.frame.collections.setdefault(key, [])
 
 
+@_no_autograph
 def add_to_collection(name, value):
     binding = current_binding()
     if binding is None:
@@ -58,6 +63,7 @@ def add_to_collection(name, value):
     binding.frame.collections.setdefault(name, []).append(value)
 
 
+@_no_autograph
 def add_to_collections(names, value):
     if isinstance(names, str):
         names = [names]
@@ -65,17 +71,21 @@ def add_to_collections(names, value):
         add_to_collection(name, value)
 
 
+@_no_autograph
 def trainable_variables(scope=None):
     return get_collection(GraphKeys.TRAINABLE_VARIABLES, scope)
 
 
+@_no_autograph
 def global_variables(scope=None):
     return get_collection(GraphKeys.GLOBAL_VARIABLES, scope)
 
 
+@_no_autograph
 def local_variables(scope=None):
     return get_collection(GraphKeys.LOCAL_VARIABLES, scope)
 
 
+@_no_autograph
 def model_variables(scope=None):
     return get_collection(GraphKeys.MODEL_VARIABLES, scope)

@@ -5,6 +5,8 @@ import inspect
 
 import tensorflow as tf
 
+_no_autograph = tf.autograph.experimental.do_not_convert
+
 from unscope.runtime import capture as _capture
 from unscope.runtime import initializers as _init
 from unscope.runtime import partitioned as _part
@@ -32,6 +34,7 @@ def _does_not_exist(name):
                       "Did you mean to set reuse=tf.AUTO_REUSE in VarScope?")
 
 
+@_no_autograph
 def get_variable(binding, name, shape=None, dtype=tf.float32, initializer=None, regularizer=None,
                  reuse=None, trainable=None, collections=None, caching_device=None,
                  partitioner=None, validate_shape=True, use_resource=None, custom_getter=None,
@@ -219,6 +222,7 @@ def _get_partitioned(binding, name, shape, dtype, initializer, regularizer, reus
     return result
 
 
+@_no_autograph
 def get_variable_api(name, shape=None, dtype=None, initializer=None, regularizer=None,
                      trainable=None, collections=None, caching_device=None, partitioner=None,
                      validate_shape=True, use_resource=None, custom_getter=None, constraint=None,
@@ -246,6 +250,7 @@ def get_variable_api(name, shape=None, dtype=None, initializer=None, regularizer
         synchronization=synchronization, aggregation=aggregation)
 
 
+@_no_autograph
 def get_local_variable(name, shape=None, dtype=None, initializer=None, regularizer=None,
                        trainable=False, collections=None, caching_device=None, partitioner=None,
                        validate_shape=True, use_resource=None, custom_getter=None, constraint=None,

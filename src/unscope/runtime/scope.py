@@ -16,6 +16,8 @@ import functools
 
 import tensorflow as tf
 
+_no_autograph = tf.autograph.experimental.do_not_convert
+
 from unscope.runtime import store as _store
 from unscope.runtime.mode import is_tf1_graph
 
@@ -104,6 +106,7 @@ class VariableScope:
     def set_use_resource(self, use_resource):
         self._use_resource = use_resource
 
+    @_no_autograph
     def get_variable(self, var_store, name, shape=None, dtype=None, initializer=None,
                      regularizer=None, reuse=None, trainable=None, collections=None,
                      caching_device=None, partitioner=None, validate_shape=True,
@@ -303,6 +306,7 @@ class variable_scope:  # noqa: N801 - TF1's name
         return False
 
 
+@_no_autograph
 def get_variable_scope():
     """The current variable scope (TF1 ``tf.get_variable_scope()``)."""
     binding = current_binding()

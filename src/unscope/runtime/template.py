@@ -5,6 +5,8 @@ import functools
 
 import tensorflow as tf
 
+_no_autograph = tf.autograph.experimental.do_not_convert
+
 from unscope.runtime.collections import get_collection
 from unscope.runtime.scope import current_binding, variable_scope
 
@@ -26,6 +28,7 @@ class Template:
             with variable_scope(unique_name, default_name=name, custom_getter=custom_getter) as vs:
                 self._variable_scope = vs
 
+    @_no_autograph
     def __call__(self, *args, **kwargs):
         if self._variable_scope is not None:
             with variable_scope(self._variable_scope, reuse=True if self._variables_created else None):
@@ -78,6 +81,7 @@ class Template:
         return [v for v in self.variables if id(v) not in trainable]
 
 
+@_no_autograph
 def make_template(name_, func_, create_scope_now_=False, unique_name_=None, custom_getter_=None,
                   **kwargs):
     """Wrap ``func_`` so that it creates its variables once and reuses them (TF1 semantics).

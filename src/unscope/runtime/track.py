@@ -30,9 +30,9 @@ def _module_name(name: str) -> str:
 class Tracked(tf.Module):
     """A callable ``tf.Module`` around a TF1-style function (see ``unscope.track``)."""
 
-    def __init__(self, fn, name=None):
+    def __init__(self, fn, name=None, autograph=False):
         super().__init__(name=_module_name(name or getattr(fn, "__name__", "tracked")))
-        self._fn = fn
+        self._fn = fn if autograph else tf.autograph.experimental.do_not_convert(fn)
         self._prefix = None
         self.tf1_variables = {}
         self._store = _store.VariableStore(on_create=self._on_create)
@@ -51,6 +51,7 @@ class Tracked(tf.Module):
     def _on_create(self, name, variable):
         self.tf1_variables[name] = variable
 
+    @tf.autograph.experimental.do_not_convert
     def __call__(self, *args, **kwargs):
         if self._prefix is None:  # the enclosing scope of the first call names everything
             self._prefix = self._enclosing_prefix()
@@ -90,7 +91,7 @@ class Tracked(tf.Module):
         return f"<unscope.Tracked {self.name} ({len(self._store.variables)} variables)>"
 
 
-def track(fn=None, name=None):
+def track(fn=None, name=None, autograph=False):
     """Wrap a TF1-style model function into a ``tf.Module`` that owns its variables.
 
     The first call creates the variables the function asks for; every later call, and
@@ -102,7 +103,11 @@ def track(fn=None, name=None):
 
         y = model(x)                   # creates out/kernel:0, out/bias:0
         step = tf.function(model)      # wrap it yourself for graphs / XLA
+
+    TF1 code never went through AutoGraph, so under ``tf.function`` the function runs
+    as written (Python control flow on Python values, as in TF1) and traces fast;
+    pass ``autograph=True`` to have AutoGraph convert it.
     """
     if fn is None:
-        return lambda f: Tracked(f, name=name)
-    return Tracked(fn, name=name)
+        return lambda f: Tracked(f, name=name, autograph=autograph)
+    return Tracked(fn, name=name, autograph=autograph)
