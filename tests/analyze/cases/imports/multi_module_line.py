@@ -1,0 +1,5 @@
+# warns: 4:12 tf.get_variable: native: becomes a tf.Variable owned by its tf.Module, with its TF1 name [w, reuse: create]
+import numpy as np, tensorflow as tf
+
+def f(x):
+    return tf.get_variable("w", [3], initializer=tf.constant_initializer(np.zeros(3)))

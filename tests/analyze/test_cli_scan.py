@@ -1,0 +1,183 @@
+"""`unscope scan`: output formats, stdout/stderr split, exit codes, no TensorFlow import."""
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from unscope.cli import main
+from unscope.cli.commands import scan as scan_command
+
+TF1 = """\
+import tensorflow as tf
+
+def model(x):
+    with tf.variable_scope("model"):
+        return tf.get_variable("w", [4])
+"""
+MANUAL = """\
+import tensorflow as tf
+
+def disc(x, reuse):
+    with tf.variable_scope("d", reuse=reuse):
+        return tf.get_variable("w", [4])
+"""
+
+
+@pytest.fixture
+def tree(tmp_path, monkeypatch):
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "model.py").write_text(TF1)
+    (tmp_path / "pkg" / "gan.py").write_text(MANUAL)
+    (tmp_path / "plain.py").write_text("x = 1\n")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(capsys, *argv):
+    code = main(["scan", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_text_output(tree, capsys):
+    code, out, err = run(capsys, "-j", "1", ".")
+    assert code == 0
+    assert out.splitlines() == [
+        "pkg/gan.py:4:10: tf.variable_scope: manual: reuse= is not a constant; left unchanged - pass "
+        "reuse=True or tf.AUTO_REUSE, or share by calling the same function once more under reuse "
+        "[d, reuse: dynamic]",
+        "pkg/gan.py:5:16: tf.get_variable: compat: inside a scope kept on the compat runtime by line 4 "
+        "[d/w, reuse: dynamic]",
+        "pkg/model.py:4:10: tf.variable_scope: native: static scope: becomes a tf.Module in native mode "
+        "[model, reuse: create]",
+        "pkg/model.py:5:16: tf.get_variable: native: becomes a tf.Variable owned by its tf.Module, "
+        "with its TF1 name [model/w, reuse: create]",
+    ]
+    # the summary, and nothing else, on stderr (not a terminal: no progress bar)
+    assert err == "3 files scanned (11 lines): 2 native, 1 compat, 1 manual.\n"
+
+
+def test_check_exit_codes(tree, capsys):
+    assert run(capsys, "--check", "-j", "1", ".")[0] == 1
+    assert run(capsys, "--check", "-j", "1", "plain.py")[0] == 0
+    assert run(capsys, "-j", "1", "pkg")[0] == 0
+
+
+def test_usage_errors(tree, capsys):
+    code, out, err = run(capsys, "nope.py")
+    assert code == 2 and out == ""
+    assert err == "unscope scan: error: nope.py: no such file or directory\n"
+    assert run(capsys, "-j", "0", ".")[0] == 2
+    assert run(capsys, "--format", "xml", ".")[0] == 2
+    assert run(capsys)[0] == 2
+
+
+def test_failure_exit_code_123_and_other_files_scanned(tree, capsys):
+    (tree / "broken.py").write_text("def f(:\n")
+    (tree / "latin.py").write_bytes(b"x = '\xe9'\n")
+    code, out, err = run(capsys, "--check", "-j", "1", ".")
+    assert code == 123  # 123 wins over --check's 1
+    assert len(out.splitlines()) == 4
+    lines = err.splitlines()
+    assert lines[0].startswith("broken.py:1:7: cannot parse: ")
+    assert lines[1] == "latin.py: not UTF-8"
+    # lines counts what was read: the file that is not UTF-8 adds none
+    assert lines[2] == "5 files scanned (12 lines), 2 failed: 2 native, 1 compat, 1 manual."
+
+
+def test_json_output(tree, capsys):
+    (tree / "broken.py").write_text("def f(:\n")
+    code, out, err = run(capsys, "--format", "json", "-j", "1", ".")
+    assert code == 123
+    doc = json.loads(out)
+    assert set(doc) == {"findings", "failures", "summary"}
+    assert doc["summary"] == {"files": 4, "lines": 12, "skipped": 0, "failed": 1, "findings": 4,
+                              "native": 2, "compat": 1, "manual": 1}
+    first = doc["findings"][0]
+    assert first == {"path": "pkg/gan.py", "line": 4, "col": 10, "cell": None,
+                     "api": "tf.variable_scope", "scope": "d", "verdict": "manual",
+                     "message": first["message"], "reuse": "dynamic"}
+    assert doc["failures"] == [{"path": "broken.py", "line": 1, "col": 7,
+                                "message": doc["failures"][0]["message"]}]
+    assert err.endswith("2 native, 1 compat, 1 manual.\n")
+
+
+def test_sarif_has_what_code_scanning_requires(tree, capsys):
+    code, out, _ = run(capsys, "--format", "sarif", "-j", "1", ".")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["version"] == "2.1.0"
+    assert doc["$schema"].endswith("sarif-2.1.0.json")
+    (sarif_run,) = doc["runs"]
+    driver = sarif_run["tool"]["driver"]
+    assert driver["name"] == "unscope"
+    rule_ids = [rule["id"] for rule in driver["rules"]]
+    assert sorted(rule_ids) == ["tf.get_variable", "tf.variable_scope"]
+    assert all(rule["shortDescription"]["text"] for rule in driver["rules"])
+    results = sarif_run["results"]
+    assert len(results) == 4
+    for result in results:
+        assert result["ruleId"] in rule_ids
+        assert rule_ids[result["ruleIndex"]] == result["ruleId"]
+        assert result["level"] in ("note", "warning", "error")
+        assert result["message"]["text"]
+        (location,) = result["locations"]
+        physical = location["physicalLocation"]
+        assert not physical["artifactLocation"]["uri"].startswith(("/", "./"))  # repository-relative
+        assert physical["region"]["startLine"] >= 1 and physical["region"]["startColumn"] >= 1
+    levels = {r["properties"]["verdict"]: r["level"] for r in results}
+    assert levels == {"manual": "warning", "compat": "note", "native": "note"}
+    assert results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "pkg/gan.py"
+    assert sarif_run["invocations"][0]["executionSuccessful"] is True
+
+
+def test_exclude_relative_to_path(tree, capsys):
+    code, out, err = run(capsys, "--exclude", "pkg/gan.py", "-j", "1", ".")
+    assert "gan.py" not in out and "model.py" in out
+    assert "1 skipped" in err
+
+
+def test_gitignore_is_honoured(tree, capsys):
+    (tree / ".git").mkdir()
+    (tree / ".gitignore").write_text("gan.py\n")
+    code, out, err = run(capsys, "-j", "1", ".")
+    assert "gan.py" not in out and "model.py" in out
+
+
+def test_progress_only_on_a_terminal(monkeypatch):
+    stream = io.StringIO()
+    bar = scan_command._Progress(stream)
+    bar.start -= 5  # pretend the run has been going for a while
+    bar(3, 10)
+    bar(10, 10)
+    bar.clear()
+    text = stream.getvalue()
+    assert "3/10 files" in text and "10/10 files" in text and text.endswith("\r\033[K")
+    quiet = scan_command._Progress(io.StringIO())
+    quiet(1, 10)  # a short run shows nothing
+    assert quiet.stream.getvalue() == ""
+
+
+def test_subprocess_pool_and_no_tensorflow_import(tree):
+    """The real command line, with a pool; scanning must not import TensorFlow."""
+    for i in range(12):
+        (tree / "pkg" / f"copy{i}.py").write_text(TF1)
+    probe = ("import runpy, sys\n"
+             "sys.argv = ['unscope', 'scan', '-j', '2', '--format', 'json', '.']\n"
+             "try:\n"
+             "    runpy.run_module('unscope', run_name='__main__')\n"
+             "except SystemExit as exc:\n"
+             "    code = exc.code\n"
+             "print('TF-IMPORTED' if any(m == 'tensorflow' or m.startswith('tensorflow.') for m in sys.modules)"
+             " else 'TF-NOT-IMPORTED', code, file=sys.stderr)\n")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
+    proc = subprocess.run([sys.executable, "-c", probe], cwd=tree, capture_output=True, text=True,
+                          env=env, timeout=120)
+    assert "TF-NOT-IMPORTED 0" in proc.stderr, proc.stderr
+    doc = json.loads(proc.stdout)
+    assert doc["summary"]["files"] == 15 and doc["summary"]["findings"] == 2 * 13 + 2
