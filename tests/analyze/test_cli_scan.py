@@ -22,9 +22,9 @@ def model(x):
 MANUAL = """\
 import tensorflow as tf
 
-def disc(x, reuse):
-    with tf.variable_scope("d", reuse=reuse):
-        return tf.get_variable("w", [4])
+def disc(x, getter):
+    with tf.variable_scope("d", custom_getter=getter):
+        return tf.contrib.rnn.LSTMCell(4)
 """
 
 
@@ -48,11 +48,10 @@ def test_text_output(tree, capsys):
     code, out, err = run(capsys, "-j", "1", ".")
     assert code == 0
     assert out.splitlines() == [
-        "pkg/gan.py:4:10: tf.variable_scope: manual: reuse= is not a constant; left unchanged - pass "
-        "reuse=True or tf.AUTO_REUSE, or share by calling the same function once more under reuse "
-        "[d, reuse: dynamic]",
-        "pkg/gan.py:5:16: tf.get_variable: compat: inside a scope kept on the compat runtime by line 4 "
-        "[d/w, reuse: dynamic]",
+        "pkg/gan.py:4:10: tf.variable_scope: compat: custom_getter: kept on the compat runtime, which "
+        "applies it as TF1 did [d, reuse: create]",
+        "pkg/gan.py:5:16: tf.contrib.rnn.LSTMCell: manual: TF1 RNN cells create variables inside "
+        "TensorFlow; port to tf.keras.layers RNN cells by hand (checkpoint names change)",
         "pkg/model.py:4:10: tf.variable_scope: native: static scope: becomes a tf.Module in native mode "
         "[model, reuse: create]",
         "pkg/model.py:5:16: tf.get_variable: native: becomes a tf.Variable owned by its tf.Module, "
@@ -100,8 +99,9 @@ def test_json_output(tree, capsys):
                               "native": 2, "compat": 1, "manual": 1}
     first = doc["findings"][0]
     assert first == {"path": "pkg/gan.py", "line": 4, "col": 10, "cell": None,
-                     "api": "tf.variable_scope", "scope": "d", "verdict": "manual",
-                     "message": first["message"], "reuse": "dynamic"}
+                     "api": "tf.variable_scope", "scope": "d", "verdict": "compat",
+                     "message": first["message"], "reuse": "create"}
+    assert doc["findings"][1]["verdict"] == "manual"
     assert doc["failures"] == [{"path": "broken.py", "line": 1, "col": 7,
                                 "message": doc["failures"][0]["message"]}]
     assert err.endswith("2 native, 1 compat, 1 manual.\n")
@@ -117,7 +117,7 @@ def test_sarif_has_what_code_scanning_requires(tree, capsys):
     driver = sarif_run["tool"]["driver"]
     assert driver["name"] == "unscope"
     rule_ids = [rule["id"] for rule in driver["rules"]]
-    assert sorted(rule_ids) == ["tf.get_variable", "tf.variable_scope"]
+    assert sorted(rule_ids) == ["tf.contrib.rnn.LSTMCell", "tf.get_variable", "tf.variable_scope"]
     assert all(rule["shortDescription"]["text"] for rule in driver["rules"])
     results = sarif_run["results"]
     assert len(results) == 4

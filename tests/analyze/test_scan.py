@@ -38,13 +38,13 @@ def test_scan_findings_and_summary(tmp_path):
     write(tmp_path, "plain.py", "x = 1\n")
     result = unscope.scan([tmp_path], jobs=1)
     assert [(f.line, f.col, f.api, f.verdict, f.scope) for f in result.findings] == [
-        (4, 10, "tf.variable_scope", "manual", "model"),
+        (4, 10, "tf.variable_scope", "compat", "model"),
         (5, 13, "tf.layers.dense", "compat", "model/dense"),
         (6, 16, "tf.get_variable", "compat", "model/w"),
     ]
     assert result.failures == []
     assert result.summary == {"files": 2, "lines": 7, "skipped": 0, "failed": 0, "findings": 3,
-                              "native": 0, "compat": 2, "manual": 1}
+                              "native": 0, "compat": 3, "manual": 0}
 
 
 def test_single_path_and_string_exclude(tmp_path):

@@ -5,7 +5,7 @@ Never imports TensorFlow, so scanning stays close to ``ast.parse`` speed::
     import unscope
     result = unscope.scan(["models/"], jobs=2)
     for finding in result.findings:
-        print(finding)   # models/gpt.py:41:9: tf.variable_scope: manual: reuse= is not a constant; ...
+        print(finding)   # models/gpt.py:41:9: tf.variable_scope: compat: reuse= decided at run time; ...
 
 ``analyze_source(text)`` gives the findings of one source text (``migrate`` builds on it, and
 on ``ImportTable`` / ``canonical_api`` from ``unscope.analyze.imports``). Names are loaded on

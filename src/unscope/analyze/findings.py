@@ -1,10 +1,10 @@
 """What scan reports: findings (one TF1 construct each), failures (files it could not read),
 and the result of a whole run. All plain, picklable dataclasses.
 
-    >>> f = Finding("model.py", 41, 9, None, "tf.variable_scope", "model/h{i}", "manual",
-    ...             "reuse= is not a constant; left unchanged")
+    >>> f = Finding("model.py", 41, 9, None, "tf.variable_scope", "model/h{i}", "compat",
+    ...             "reuse= decided at run time")
     >>> str(f)
-    'model.py:41:9: tf.variable_scope: manual: reuse= is not a constant; left unchanged'
+    'model.py:41:9: tf.variable_scope: compat: reuse= decided at run time'
 """
 from __future__ import annotations
 

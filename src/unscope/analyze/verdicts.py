@@ -8,7 +8,7 @@ Each rule collects reasons; the worst verdict wins and its reasons become the me
 Rules are conservative: what cannot be proven static is at best ``compat``.
 
     >>> scope_verdict(in_function=True, name=("model",), reuse="dynamic", keywords=set())
-    ('manual', 'reuse= is not a constant; left unchanged - pass reuse=True or tf.AUTO_REUSE, or share by calling the same function once more under reuse')
+    ('compat', 'reuse= decided at run time; the compat runtime applies it as TF1 did - pass reuse=True or tf.AUTO_REUSE, or share by calling the same module, to migrate natively')
 """
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ __all__ = ["Reasons", "scope_verdict", "variable_verdict", "layer_verdict", "tem
 
 _RANK = {"native": 0, "compat": 1, "manual": 2}
 
-REUSE_NOT_CONSTANT = ("reuse= is not a constant; left unchanged - pass reuse=True or tf.AUTO_REUSE, "
-                      "or share by calling the same function once more under reuse")
+REUSE_NOT_CONSTANT = ("reuse= decided at run time; the compat runtime applies it as TF1 did - "
+                      "pass reuse=True or tf.AUTO_REUSE, or share by calling the same module, to migrate natively")
 _MODULE_LEVEL = "at module level; native mode needs model code inside a function"
 _RUNTIME_NAME = "{what} name computed at run time ({text}); kept on the compat runtime - " \
                 "pass a literal or a function argument to migrate natively"
@@ -64,7 +64,7 @@ def scope_verdict(in_function: bool, name, reuse: str | None, keywords: set,
     reasons = Reasons()
     _common(reasons, in_function, name, "scope", starred)
     if reuse == "dynamic":
-        reasons.add("manual", REUSE_NOT_CONSTANT)
+        reasons.add("compat", REUSE_NOT_CONSTANT)
     if "custom_getter" in keywords:
         reasons.add("compat", "custom_getter: kept on the compat runtime, which applies it as TF1 did")
     if "partitioner" in keywords:
@@ -117,7 +117,7 @@ def layer_verdict(api: str, in_function: bool, name, reuse: str | None, keywords
     reasons = Reasons()
     _common(reasons, in_function, name, "layer", starred)
     if reuse == "dynamic":
-        reasons.add("manual", REUSE_NOT_CONSTANT)
+        reasons.add("compat", REUSE_NOT_CONSTANT)
     if "custom_getter" in keywords:
         reasons.add("compat", "custom_getter: kept on the compat runtime")
     if api.startswith("tf.layers."):

@@ -562,8 +562,9 @@ class _Visitor:
         if conditional:
             target.fallback = call.lineno
         if conditional:
-            verdict = ("manual", "reuse_variables() called conditionally: reuse is decided at run time; "
-                                 "left unchanged - share by calling the same function once more under reuse")
+            verdict = ("compat", "reuse_variables() called conditionally: reuse is decided at run time; "
+                                 "the compat runtime applies it as TF1 did - share by calling the same "
+                                 "module to migrate natively")
         elif not self._in_function():
             verdict = ("compat", "at module level; native mode needs model code inside a function")
         else:

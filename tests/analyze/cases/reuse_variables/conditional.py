@@ -1,5 +1,5 @@
 # warns: 4:10 tf.variable_scope: native: static scope: becomes a tf.Module in native mode [discriminator, reuse: create]
-# warns: 6:13 VariableScope.reuse_variables: manual: reuse_variables() called conditionally: reuse is decided at run time; left unchanged - share by calling the same function once more under reuse [discriminator, reuse: dynamic]
+# warns: 6:13 VariableScope.reuse_variables: compat: reuse_variables() called conditionally: reuse is decided at run time; the compat runtime applies it as TF1 did - share by calling the same module to migrate natively [discriminator, reuse: dynamic]
 # warns: 7:16 tf.get_variable: compat: inside a scope kept on the compat runtime by line 6 [discriminator/w, reuse: dynamic]
 import tensorflow as tf
 

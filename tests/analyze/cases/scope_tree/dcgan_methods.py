@@ -1,7 +1,7 @@
 # warns: 4:10 tf.variable_scope: native: static scope: becomes a tf.Module in native mode [{discriminator/d_h3_lin|generator/g_h0_lin}, reuse: varies]
 # warns: 5:16 tf.get_variable: native: becomes a tf.Variable owned by its tf.Module, with its TF1 name [{discriminator/d_h3_lin|generator/g_h0_lin}/Matrix, reuse: varies]
 # warns: 15:14 tf.variable_scope: native: static scope: becomes a tf.Module in native mode [generator, reuse: create]
-# warns: 19:14 tf.variable_scope: manual: reuse= is not a constant; left unchanged - pass reuse=True or tf.AUTO_REUSE, or share by calling the same function once more under reuse [discriminator, reuse: dynamic]
+# warns: 19:14 tf.variable_scope: compat: reuse= decided at run time; the compat runtime applies it as TF1 did - pass reuse=True or tf.AUTO_REUSE, or share by calling the same module, to migrate natively [discriminator, reuse: dynamic]
 import tensorflow as tf
 
 def linear(x, size, scope=None):

@@ -1,4 +1,4 @@
-# warns: 4:10 tf.variable_scope: manual: reuse= is not a constant; left unchanged - pass reuse=True or tf.AUTO_REUSE, or share by calling the same function once more under reuse [disc, reuse: dynamic]
+# warns: 4:10 tf.variable_scope: compat: reuse= decided at run time; the compat runtime applies it as TF1 did - pass reuse=True or tf.AUTO_REUSE, or share by calling the same module, to migrate natively [disc, reuse: dynamic]
 # warns: 5:16 tf.get_variable: compat: inside a scope kept on the compat runtime by line 4 [disc/w, reuse: dynamic]
 import tensorflow as tf
 
