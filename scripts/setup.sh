@@ -23,6 +23,9 @@ for d in ("tensorflow-cpu", "tensorflow", "tensorflow-gpu"):
         v = m.version(d).split("."); print(v[0] + "." + v[1]); break
     except m.PackageNotFoundError: pass')"
   .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps "tf-keras==$TFV.*"
+  # tf_slim (tf.contrib.layers' successor, same code) is the test oracle for
+  # unscope.contrib / unscope.slim; --no-deps for the same reason as tf_keras.
+  .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps "tf-slim==1.1.0"
   touch "$STAMP"
 fi
 export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}"
