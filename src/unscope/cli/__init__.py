@@ -3,6 +3,7 @@
 Each subcommand lives in ``unscope/cli/commands/<name>.py`` and defines
 
     NAME = "scan"                    # the subcommand
+    NEEDS_TENSORFLOW = False         # True: TensorFlow is imported (quietly) before run()
     HELP = "one line for --help"
     def add_arguments(parser): ...   # argparse arguments
     def run(args) -> int: ...        # exit code; data on stdout, diagnostics on stderr
@@ -14,8 +15,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
+import tempfile
 import traceback
 
 from unscope._version import __version__
@@ -34,6 +37,31 @@ def _commands():
         if hasattr(module, "NAME") and hasattr(module, "run"):
             found.append(module)
     return found
+
+
+def import_tensorflow_quietly() -> None:
+    """Import TensorFlow with its start-up log lines (absl, oneDNN) kept off stderr.
+
+    TF 2.21 prints them from C++ during import whatever TF_CPP_MIN_LOG_LEVEL says; they
+    would drown unscope's one-line diagnostics.  On a failed import they are replayed.
+    """
+    if "tensorflow" in sys.modules:
+        return
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    sys.stderr.flush()
+    with tempfile.TemporaryFile() as captured:
+        saved = os.dup(2)
+        os.dup2(captured.fileno(), 2)
+        try:
+            import tensorflow  # noqa: F401
+        except BaseException:
+            os.dup2(saved, 2)
+            captured.seek(0)
+            sys.stderr.write(captured.read().decode("utf-8", "replace"))
+            raise
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict]:
@@ -65,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
+        if getattr(table[args.command], "NEEDS_TENSORFLOW", False):
+            import_tensorflow_quietly()
         return int(table[args.command].run(args))
     except KeyboardInterrupt:
         print("unscope: interrupted", file=sys.stderr)

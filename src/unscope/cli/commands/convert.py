@@ -6,6 +6,7 @@ import os
 import sys
 import traceback
 
+NEEDS_TENSORFLOW = True
 NAME = "convert"
 HELP = ("convert a TF1 name-based checkpoint into a TF2 object checkpoint of a model "
         "(or back, with --to-tf1)")

@@ -6,6 +6,7 @@ import json
 import os
 import sys
 
+NEEDS_TENSORFLOW = True
 NAME = "verify"
 HELP = "prove that migrated TF2 code computes what the TF1 code computed"
 EXIT_OK, EXIT_DIFFERS, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 123
