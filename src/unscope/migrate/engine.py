@@ -1,0 +1,121 @@
+"""Migrate one source text: locate with ``ast``, change with exact text edits, prove the result.
+
+The whole pipeline for a module::
+
+    parse (ast) -> import table -> TF chains -> plan (spelling of tf) -> rules (edits, findings)
+    -> import edits -> apply -> parse the output -> migrate it again: it must not change
+
+A file that cannot be migrated completely (an edit would lose a comment, the output would not
+parse, a second run would change it again) is returned unchanged with the reason; a file with
+nothing to migrate is returned as it is.  Never raises on bad input, never prints.
+"""
+from __future__ import annotations
+
+import ast
+
+from unscope.analyze.findings import Finding
+from unscope.analyze.imports import ImportTable
+from unscope.migrate.context import Context
+from unscope.migrate.imports import CannotMigrate
+from unscope.migrate.refs import collect
+from unscope.migrate.result import MigrationResult
+from unscope.migrate.source import EditConflict, Source
+
+__all__ = ["migrate_source", "plan_edits", "MODES"]
+
+MODES = ("compat", "native")
+
+
+def migrate_source(source: str, mode: str = "compat", *, path: str = "<string>",
+                   check_stable: bool = True) -> MigrationResult:
+    """Migrate TF1 source code so that it runs on TensorFlow 2.
+
+    >>> r = migrate_source("import tensorflow.compat.v1 as tf\\nw = tf.get_variable('w', [2])\\n")
+    >>> print(r.code, end="")
+    import tensorflow as tf
+    import unscope
+    w = unscope.get_variable('w', [2])
+
+    ``mode`` is ``"compat"`` (the unscope runtime keeps TF1 semantics) or ``"native"``
+    (``tf.Module`` classes; not implemented yet).  Findings carry ``path``.  A source that does
+    not parse comes back unchanged with ``error`` set.
+    """
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+    if mode == "native":
+        raise NotImplementedError("migrate --mode native is not implemented yet (issue 5)")
+    try:
+        tree = ast.parse(source)
+    except SyntaxError as exc:
+        return MigrationResult(source, error=f"cannot parse: {exc.msg}", error_line=exc.lineno,
+                               error_col=exc.offset)
+    except (ValueError, RecursionError) as exc:  # null bytes, absurd nesting
+        return MigrationResult(source, error=f"cannot parse: {exc}")
+    result, new_tree = _migrate_tree(source, tree, mode, path)
+    if check_stable and result.changed:
+        again, _ = _migrate_tree(result.code, new_tree, mode, path)
+        if again.changed:
+            return MigrationResult(source, result.findings, error="internal error: the rewrite is not "
+                                   "stable (a second run changes it again); file left unchanged - "
+                                   "please report this file")
+    return result
+
+
+def _migrate_tree(source: str, tree: ast.Module, mode: str, path: str):
+    """``(result, tree of the result)``: the output is parsed once, to prove it parses and
+    to feed the stability check."""
+    src = Source(source)
+    edits, findings, classes, error = plan_edits(src, tree, mode, path)
+    if error is not None:
+        return MigrationResult(source, findings, error=error), tree
+    if not edits:
+        return MigrationResult(source, findings), tree
+    code = src.apply(edits)
+    if code == source:
+        return MigrationResult(source, findings), tree
+    try:
+        new_tree = ast.parse(code)
+    except SyntaxError as exc:
+        return MigrationResult(source, findings,
+                               error=f"internal error: the rewrite does not parse ({exc.msg}, "
+                               f"line {exc.lineno}); file left unchanged - please report this file"), tree
+    return MigrationResult(code, findings, classes, changed=True), new_tree
+
+
+def plan_edits(src: Source, tree: ast.Module, mode: str, path: str):
+    """``(edits, findings, classes, error)`` for one parsed module; edits are not applied.
+
+    Overlapping edits are reported as ``error`` (the caller leaves the text unchanged).
+    """
+    from unscope.rules import rules
+
+    table = ImportTable.from_tree(tree)
+    index = collect(tree, table)
+    if not index.refs and not index.star_imports:
+        return [], [], [], None
+    if index.star_imports:
+        return [], [Finding(path, 1, 1, None, "import", None, "manual",
+                            f"`from {index.star_imports[0]} import *`: names cannot be resolved; "
+                            "file left unchanged - import the names explicitly")], [], None
+    ctx = Context(src, tree, table, index, mode, path)
+    ctx.imports.used_names = index.names
+    for name in sorted(index.shadowed):
+        ctx.findings.append(Finding(path, 1, 1, None, "import", None, "manual",
+                                    f"`{name}` is imported from TensorFlow and reassigned in this "
+                                    "module; its uses were left unchanged"))
+    try:
+        for rule in rules(mode):
+            rule.apply(ctx)
+        for name in ctx.unused_bindings():
+            ctx.imports.remove(name)
+        ctx.edits.extend(ctx.imports.edits())
+        src.apply(ctx.edits)  # raises EditConflict on overlapping edits
+    except CannotMigrate as exc:
+        node = exc.node
+        line, col = (node.lineno, src.column(node)) if node is not None else (1, 1)
+        return [], [Finding(path, line, col, None, exc.api, None, "manual",
+                            f"{exc}; file left unchanged")], [], None
+    except EditConflict as exc:
+        return [], ctx.findings, [], f"internal error: {exc}; file left unchanged - please report this file"
+    ctx.findings.sort(key=lambda f: (f.line, f.col, f.api))
+    return ctx.edits, ctx.findings, ctx.classes, None

@@ -1,0 +1,183 @@
+"""``migrate_paths``: migrate files and directories in a process pool; never raises on a bad file.
+
+    >>> report = migrate_paths([], action="check")
+    >>> report.summary["files"], report.failures
+    (0, [])
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import traceback
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+
+from unscope.analyze.files import discover
+from unscope.analyze.findings import Failure
+from unscope.migrate.engine import MODES, migrate_source
+from unscope.migrate.files import encode, read_source, unified_diff, write_atomic
+from unscope.migrate.result import FileOutcome, Report
+
+__all__ = ["migrate_paths", "migrate_file", "ACTIONS"]
+
+ACTIONS = ("write", "check", "diff")
+_MIN_FILES_FOR_POOL = 8
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def migrate_file(path: str, mode: str = "compat", action: str = "write", out_path: str | None = None,
+                 verbose: bool = False) -> FileOutcome:
+    """Migrate one file: write it (in place, or to ``out_path``), or only check / diff it."""
+    outcome = FileOutcome(path)
+    # The second run that proves a rewrite stable guards what is written or shown; --check
+    # only answers "would it change?", which the first run answers exactly.
+    stable = action != "check"
+    try:
+        try:
+            text, info = read_source(path)
+        except OSError as exc:
+            outcome.failure = Failure(path, f"cannot read: {exc.strerror or exc}")
+            return outcome
+        if text is None:
+            outcome.failure = Failure(path, "not UTF-8 (and no coding declaration that decodes it)")
+            return outcome
+        if path.endswith(".ipynb"):
+            from unscope.migrate.notebook import migrate_notebook
+
+            result = migrate_notebook(text, mode, path, check_stable=stable)
+        else:
+            result = migrate_source(text, mode, path=path, check_stable=stable)
+        outcome.findings = result.findings
+        outcome.classes = result.classes
+        if result.error is not None:
+            col = result.error_col if result.error_col and result.error_col > 0 else None
+            outcome.failure = Failure(path, result.error, result.error_line, col)
+            if out_path is not None and action == "write":
+                write_atomic(out_path, encode(text, info), mode_from=path)
+            return outcome
+        outcome.changed = result.changed
+        if action == "write":
+            if out_path is not None:
+                write_atomic(out_path, encode(result.code, info), mode_from=path)
+                outcome.written = True
+            elif result.changed:
+                write_atomic(path, encode(result.code, info))
+                outcome.written = True
+        elif action == "diff" and result.changed:
+            outcome.diff = unified_diff(text, result.code, path)
+    except Exception as exc:  # a bug must not stop the other files
+        detail = "".join(traceback.format_exception(exc)) if verbose else ""
+        outcome.failure = Failure(path, f"internal error: {type(exc).__name__}: {exc}" +
+                                  (f"\n{detail}" if detail else ""))
+    return outcome
+
+
+def _batch(jobs_list: list[tuple], mode: str, action: str, verbose: bool) -> list[FileOutcome]:
+    return [migrate_file(path, mode, action, out, verbose) for path, out in jobs_list]
+
+
+def _context():
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and "tensorflow" not in sys.modules:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def _targets(paths, exclude, out) -> tuple[list[tuple[str, str | None]], list[Failure]]:
+    """``(file, output file or None)`` for every file under ``paths``, mirrored under ``out``."""
+    todo: list[tuple[str, str | None]] = []
+    failures: list[Failure] = []
+    seen: set[str] = set()
+    for given in paths:
+        given = os.fspath(given)
+        found = discover([given], exclude)
+        failures.extend(found.failures)
+        for path in found.files:
+            key = os.path.realpath(path)
+            if key in seen:
+                continue
+            seen.add(key)
+            target = None
+            if out is not None:
+                rel = os.path.basename(path) if os.path.isfile(given) else os.path.relpath(path, given)
+                target = os.path.join(out, rel)
+            todo.append((path, target))
+    return todo, failures
+
+
+def migrate_paths(paths, mode: str = "compat", *, action: str = "write", out: str | None = None,
+                  jobs: int | None = None, exclude=(), verbose: bool = False, progress=None) -> Report:
+    """Migrate ``.py`` / ``.ipynb`` files under ``paths``.
+
+    ``action``: ``"write"`` (in place, or the whole tree mirrored under ``out``), ``"check"``
+    or ``"diff"`` (never write; ``FileOutcome.diff`` holds the diff).  ``jobs``: worker
+    processes (default: the CPUs this process may use).  ``exclude``: globs as for scan.
+    Files that cannot be read or parsed become ``Report.failures``; the others are migrated.
+    """
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+    if action not in ACTIONS:
+        raise ValueError(f"action must be one of {', '.join(ACTIONS)}, not {action!r}")
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    if isinstance(exclude, str):
+        exclude = [exclude]
+    todo, failures = _targets(paths, exclude, out)
+    jobs = default_jobs() if jobs is None else max(1, int(jobs))
+    outcomes = _run(todo, mode, action, jobs, verbose, progress)
+    report = Report(mode=mode)
+    report.failures = failures
+    for o in outcomes:
+        report.files.append(o)
+        if o.failure is not None:
+            report.failures.append(o.failure)
+    report.failures.sort(key=lambda f: (f.path, f.line or 0, f.col or 0))
+    return report
+
+
+def _run(todo, mode, action, jobs, verbose, progress) -> list[FileOutcome]:
+    total = len(todo)
+    if jobs <= 1 or total < _MIN_FILES_FOR_POOL:
+        results = []
+        for i, (path, out) in enumerate(todo, 1):
+            results.append(migrate_file(path, mode, action, out, verbose))
+            if progress is not None:
+                progress(i, total)
+        return results
+    # load the rules and the name table once, before forking, so workers inherit them
+    from unscope.migrate.names import TFNames
+    from unscope.rules import rules
+
+    rules(mode)
+    TFNames.load()
+    size = max(1, min(64, total // (jobs * 4) or 1))
+    batches = [todo[i:i + size] for i in range(0, total, size)]
+    by_batch: dict[int, list] = {}
+    try:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=_context()) as pool:
+            futures = {pool.submit(_batch, b, mode, action, verbose): i for i, b in enumerate(batches)}
+            done = 0
+            for future in as_completed(futures):
+                i = futures[future]
+                try:
+                    by_batch[i] = future.result()
+                except BrokenProcessPool:
+                    break
+                except Exception:
+                    by_batch[i] = _batch(batches[i], mode, action, verbose)
+                done += len(batches[i])
+                if progress is not None:
+                    progress(done, total)
+    except (OSError, BrokenProcessPool, RuntimeError):
+        pass
+    for i, b in enumerate(batches):
+        if i not in by_batch:
+            by_batch[i] = _batch(b, mode, action, verbose)
+    return [o for i in range(len(batches)) for o in by_batch[i]]

@@ -1,0 +1,82 @@
+"""Migration rule `tf2_names` (see the class docstring)."""
+from unscope.migrate.calls import CannotEdit, adapt_call
+from unscope.migrate.context import tf_target
+from unscope.rules import Rule
+
+
+class TF2Names(Rule):
+    """Every other TF1 name -> its TF2 name where TF2 has the same function, else its tf.compat.v1 twin.
+
+        y = tf.log(tf.reduce_sum(x, reduction_indices=1, keep_dims=True))          # before
+        y = tf.math.log(tf.reduce_sum(x, axis=1, keepdims=True))                  # after
+        x = tf.placeholder(tf.float32, [None, 784])                                # before
+        x = tf.compat.v1.placeholder(tf.float32, [None, 784])                      # after
+
+    The table (``unscope/migrate/data/renames.json``) is generated from TensorFlow's own upgrade
+    tables and API listings; a TF2 function with another behaviour than its TF1 namesake
+    (``tf.where``, ``tf.cond``, initializers, ...) keeps the ``tf.compat.v1`` twin.  Names that exist
+    in neither API of TF 2.21 (``tf.estimator``, ``tf.nn.rnn_cell`` without Keras 2) are findings.
+    """
+
+    DESCRIPTION = "remaining TF1 names -> TF2 names (same behaviour) or tf.compat.v1 twins"
+    ORDER = 90
+
+    def apply(self, ctx) -> None:
+        names = ctx.names
+        for ref in ctx.refs:
+            if ref.claimed:
+                continue
+            info = ctx.tf1_path(ref)
+            if info is None:
+                continue
+            path, base, how = info
+            if base > 0 and not ctx.imports.import_aliases(ref.binding):
+                # `est = tf.estimator.Estimator`: the assigned chain itself is handled where it stands
+                if ref.depth == 0:
+                    continue
+            if not path or path[0] == "contrib" or path[0].startswith("__"):
+                continue
+            n = names.longest_v1(path)
+            if n == 0:
+                if how == "upgrade" and not names.in_v2(path[0]):
+                    ref.claimed = True
+                    ctx.finding(ref.nodes[0], "tf." + path[0],
+                                f"tf.{path[0]} is not in TensorFlow {names.version} "
+                                "(neither TF2 nor tf.compat.v1); left unchanged")
+                continue
+            prefix = ".".join(path[:n])
+            reason = names.keras2_reason(prefix)
+            if reason is not None:
+                ref.claimed = True
+                ctx.finding(ref.nodes[0], "tf." + ".".join(path), reason + "; left unchanged")
+                continue
+            if how != "upgrade":
+                continue
+            if base > 0:
+                own = ".".join(path[:base])
+                if names.in_v1(own) and names.target(own) != own:
+                    ctx.replace(ref, 0, tf_target(names.target(own)))
+                    continue
+            depth = n - base
+            if depth < 0:
+                continue
+            if n < len(path) and names.is_module_v1(prefix):
+                unknown = ".".join(path[:n + 1])
+                if not names.in_v2(unknown):
+                    ref.claimed = True
+                    ctx.finding(ref.nodes[0], "tf." + unknown,
+                                f"tf.{unknown} is not in TensorFlow {names.version}; left unchanged")
+                continue
+            target = names.target(prefix)
+            entry = names.call(prefix)
+            call = ref.called_at(depth)
+            if entry is not None and call is not None and not (depth == 0 and base > 0):
+                try:
+                    ctx.add_edits(adapt_call(ctx.source, call, entry))
+                    target = entry.target
+                except CannotEdit:
+                    pass
+            elif entry is not None and call is None and prefix in names.v2_base_classes:
+                target = entry.target  # isinstance(x, tf.Variable): TF2's class is the base
+            if target != prefix:
+                ctx.replace(ref, depth, tf_target(target))

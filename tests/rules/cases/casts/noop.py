@@ -1,0 +1,5 @@
+import tensorflow as tf
+
+
+def f(x):
+    return tf.cast(x, tf.float32)

@@ -1,0 +1,12 @@
+# warns: 5:12 tf.placeholder: manual: graph-mode code (placeholders / Session) kept on tf.compat.v1; to run eagerly, drop the Session and call the model through unscope.track
+import tensorflow as tf
+
+
+def inputs():
+    return tf.placeholder(tf.float32, [None, 3], name="x")
+# output
+import tensorflow as tf
+
+
+def inputs():
+    return tf.compat.v1.placeholder(tf.float32, [None, 3], name="x")

@@ -1,0 +1,5 @@
+import numpy as np
+
+
+def log(x):
+    return np.log(x)

@@ -1,0 +1,5 @@
+from unscope import slim
+
+
+def f(x):
+    return slim.conv2d(x, 8, [3, 3])
