@@ -303,3 +303,20 @@ def test_plain_tf_variable_in_tracked_call_is_created_once():
     f = tf.function(model)
     f(1.0)
     assert int(step.numpy()) == 3 and len(model.variables) == 3
+
+
+def test_regularization_losses_filter_by_scope_like_tf1():
+    l2 = lambda v: tf.reduce_sum(v * v)  # noqa: E731
+
+    def fn(api):
+        for scope in ("gen", "disc"):
+            with api.variable_scope(scope, regularizer=l2, initializer=tf.compat.v1.ones_initializer()):
+                api.get_variable("w", [2 if scope == "gen" else 3])
+        keys = api.GraphKeys.REGULARIZATION_LOSSES
+        return [tf.add_n(api.get_collection(keys, scope=s)) for s in ("gen", "disc")]
+
+    _, expected = tf1(fn)
+    assert [float(x) for x in expected] == [2.0, 3.0]
+    model = unscope.track(lambda: fn(unscope))
+    assert [float(x) for x in model()] == [2.0, 3.0]
+    assert [float(x) for x in tf.function(model)()] == [2.0, 3.0]

@@ -21,11 +21,22 @@ _VARIABLE_KEYS = frozenset({
 })
 
 
-def _filter(items, scope):
+def _item_name(item, names):
+    known = names.get(id(item))
+    if known is not None:
+        return known
+    try:
+        return item.name
+    except (AttributeError, ValueError):  # eager tensors have no name
+        return None
+
+
+def _filter(items, scope, names):
     if scope is None:
         return list(items)
     pattern = re.compile(scope)
-    return [item for item in items if hasattr(item, "name") and pattern.match(item.name)]
+    return [item for item in items
+            if (name := _item_name(item, names)) is not None and pattern.match(name)]
 
 
 def _store_items(binding, key):
@@ -43,7 +54,7 @@ def get_collection(key, scope=None):
     if binding is None:
         return tf.compat.v1.get_collection(key, scope)
     items = _store_items(binding, key) + list(binding.frame.collections.get(key, ()))
-    return _filter(items, scope)
+    return _filter(items, scope, binding.frame.names)
 
 
 @_no_autograph

@@ -153,6 +153,10 @@ def _add_loss(frame, regularizer, variable):
     loss = regularizer(variable)
     if loss is not None:
         frame.collections.setdefault(GraphKeys.REGULARIZATION_LOSSES, []).append(loss)
+        # TF1 named the loss under the variable: `<var>/Regularizer/...`; scope filters
+        # (get_collection(REGULARIZATION_LOSSES, scope)) match on that name.
+        base = variable.name[:-2] if variable.name.endswith(":0") else variable.name
+        frame.names[id(loss)] = f"{base}/Regularizer/"
 
 
 def _get_partitioned(binding, name, shape, dtype, initializer, regularizer, reuse, trainable,

@@ -55,6 +55,7 @@ class CallFrame:
     claimed: set = field(default_factory=set)
     claimed_partitioned: set = field(default_factory=set)
     collections: dict = field(default_factory=dict)
+    names: dict = field(default_factory=dict)  # id(item) -> TF1 name, for items without one
     persistent: bool = False  # the eager default store: one frame for the whole process
 
 
