@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -100,11 +99,15 @@ def measure(steps: int) -> dict:
 
 
 def peak_memory(variant: str) -> float:
-    """MiB of peak RSS for a fresh process that builds one variant and runs 3 steps."""
+    """MiB of peak RSS for a fresh process that builds one variant and runs 3 steps.
+
+    VmHWM, not ru_maxrss: Linux carries ru_maxrss across fork+exec, so a child would
+    report its (large) parent's peak.
+    """
     code = (f"import sys; sys.argv=['x']; sys.path.insert(0, {str(Path(__file__).parent)!r});"
-            "import runtime_speed as r, resource;"
+            "import runtime_speed as r;"
             f"v = r.build_single({variant!r}); [v() for _ in range(3)];"
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+            "print([l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')][0])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return int(out.stdout.strip().splitlines()[-1]) / 1024
 
