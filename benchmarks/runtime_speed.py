@@ -41,39 +41,14 @@ def make_step(model, variables_of, jit=None):
 
 
 def build_variants():
-    """name -> (callable running one step and blocking, first-call seconds)."""
+    """name -> (callable running one step and blocking, first-call seconds incl. building)."""
     variants = {}
-    ids = tf.constant(IDS)
-
-    def timed_first(fn):
+    for name in ("track/eager", "twin/eager", "track/function", "twin/function",
+                 "track/xla", "twin/xla", "tf1/session"):
         t0 = time.perf_counter()
-        fn()
-        return time.perf_counter() - t0
-
-    for tag, jit in (("eager", None), ("function", False), ("xla", True)):
-        tracked = unscope.track(lambda x: gm.tf1_model(unscope, x), name="gpt2")
-        step = make_step(tracked, lambda m=tracked: m.trainable_variables, jit)
-        run = lambda s=step: [t.numpy() for t in tf.nest.flatten(s(ids))]  # noqa: E731
-        variants[f"track/{tag}"] = (run, timed_first(run))
-        twin = None
-        t0 = time.perf_counter()
-        twin = gm.NativeGPT2()
-        tstep = make_step(twin, lambda m=twin: m.trainable_variables, jit)
-        trun = lambda s=tstep: [t.numpy() for t in tf.nest.flatten(s(ids))]  # noqa: E731
-        trun()
-        variants[f"twin/{tag}"] = (trun, time.perf_counter() - t0)
-    # TF1 graph + Session on the same TF1-style code
-    t0 = time.perf_counter()
-    graph = tf.Graph()
-    with graph.as_default():
-        ph = tf.compat.v1.placeholder(tf.int32, [BATCH, gm.CTX])
-        loss = tf.reduce_mean(gm.tf1_model(tf.compat.v1, ph))
-        grads = tf.gradients(loss, tf.compat.v1.trainable_variables())
-        sess = tf.compat.v1.Session(graph=graph)
-        sess.run(tf.compat.v1.global_variables_initializer())
-    srun = lambda: sess.run([loss, grads], {ph: IDS})  # noqa: E731
-    srun()
-    variants["tf1/session"] = (srun, time.perf_counter() - t0)
+        run = build_single(name)
+        run()
+        variants[name] = (run, time.perf_counter() - t0)
     return variants
 
 

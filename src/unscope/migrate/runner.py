@@ -15,6 +15,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from unscope.analyze.files import discover
 from unscope.analyze.findings import Failure
+from unscope.analyze.runner import default_jobs
 from unscope.migrate.engine import MODES, migrate_source
 from unscope.migrate.files import encode, read_source, unified_diff, write_atomic
 from unscope.migrate.result import FileOutcome, Report
@@ -23,13 +24,6 @@ __all__ = ["migrate_paths", "migrate_file", "ACTIONS"]
 
 ACTIONS = ("write", "check", "diff")
 _MIN_FILES_FOR_POOL = 8
-
-
-def default_jobs() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
 
 
 def migrate_file(path: str, mode: str = "compat", action: str = "write", out_path: str | None = None,

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import argparse
+
+from unscope.cli.options import jobs
 import json
 import os
 import sys
@@ -23,16 +25,6 @@ exit codes: 0 done (--diff too), 1 --check would change files, 2 usage, 123 a fi
 be read or parsed (listed; the other files are still migrated)."""
 
 
-def _jobs(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.epilog = EPILOG
@@ -43,7 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     what.add_argument("--check", action="store_true", help="write nothing; exit 1 if any file would change")
     what.add_argument("--diff", action="store_true", help="write nothing; print a unified diff on stdout")
     parser.add_argument("--out", metavar="DIR", help="write the migrated tree under DIR instead of in place")
-    parser.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+    parser.add_argument("-j", "--jobs", type=jobs, default=None, metavar="N",
                         help="worker processes (default: number of CPUs; 1: no pool)")
     parser.add_argument("--exclude", action="append", default=[], metavar="GLOB",
                         help="skip paths matching GLOB, relative to the PATH given (repeatable)")

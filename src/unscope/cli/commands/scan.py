@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import argparse
+
+from unscope.cli.options import jobs
 import os
 import sys
 import time
@@ -20,16 +22,6 @@ exit codes: 0 done, 1 findings remain (with --check), 2 usage, 123 a file could 
 or parsed (the other files are still scanned)."""
 
 
-def _jobs(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.epilog = EPILOG
@@ -38,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="output on stdout (default: text)")
     parser.add_argument("--check", action="store_true",
                         help="exit 1 when any finding remains")
-    parser.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+    parser.add_argument("-j", "--jobs", type=jobs, default=None, metavar="N",
                         help="worker processes (default: number of CPUs; 1: no pool)")
     parser.add_argument("--exclude", action="append", default=[], metavar="GLOB",
                         help="skip paths matching GLOB, relative to the PATH given (repeatable)")
