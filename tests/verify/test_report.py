@@ -49,10 +49,11 @@ def test_every_difference_is_named():
     assert report.summary().startswith("verify: 5 differences: variable b/w, variable b_1/w")
 
 
-def test_not_comparable_does_not_fail_but_is_counted():
+def test_not_comparable_is_not_agreement():
     report = make_report(outputs=[Comparison("output", "y", NOT_COMPARABLE, note="random")])
-    assert report.ok and len(report.not_comparable) == 1
-    assert report.summary().endswith("; 1 not comparable")
+    assert not report.ok and len(report.not_comparable) == 1
+    assert report.summary().startswith("verify: not proven: 1 checks not comparable")
+    assert "--same-random" in report.summary()
 
 
 def test_plain_text_has_a_table_per_section():

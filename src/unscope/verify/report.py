@@ -97,7 +97,12 @@ class Report:
 
     @property
     def ok(self) -> bool:
-        return not self.mismatches
+        """Everything compared agrees and nothing was left unproven.
+
+        Rows that random ops made not comparable are not agreement: a model whose
+        outputs are all random would otherwise "pass" having proven nothing.
+        """
+        return not self.mismatches and not self.not_comparable
 
     def summary(self) -> str:
         """One line: ``verify: 14 checks agree`` or ``verify: 2 differences: ...``."""
@@ -105,9 +110,13 @@ class Report:
         agree = sum(r.status == OK for r in rows)
         tail = f"; {len(self.not_comparable)} not comparable" if self.not_comparable else ""
         mismatches = self.mismatches
-        if not mismatches:
+        if not mismatches and not self.not_comparable:
             return f"verify: OLD and NEW agree ({agree} checks, {self.variables.matched} " \
-                   f"variables){tail}"
+                   f"variables)"
+        if not mismatches:
+            return (f"verify: not proven: {len(self.not_comparable)} checks not comparable "
+                    f"(random ops draw different numbers on each side; pass --same-random); "
+                    f"{agree} checks agree")
         names = ", ".join(f"{m.kind} {m.name}" for m in mismatches[:6])
         more = f", and {len(mismatches) - 6} more" if len(mismatches) > 6 else ""
         return f"verify: {len(mismatches)} difference{'s' * (len(mismatches) != 1)}: " \

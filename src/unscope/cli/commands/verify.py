@@ -17,7 +17,7 @@ from tf_keras when installed, else unscope.layers; tf.contrib from unscope.contr
 function (wrapped with unscope.track) or a tf.Module class (built with --init). OLD's weights
 are loaded into NEW by TF1 name; outputs, the regularization loss, gradients of the sum of the
 floating outputs and (--training) the variables after the step are compared.
-exit codes: 0 agree, 1 differ, 2 usage, 123 a side could not be built.
+exit codes: 0 agree, 1 differ (or not comparable: random ops without --same-random), 2 usage, 123 a side could not be built.
 example: unscope verify model_tf1.py:build model_tf2.py:Model --inputs 'x:float32[2,4]'"""
 
 
