@@ -1,0 +1,273 @@
+"""``migrate_native``: analyse, decide what stays TF1, plan the classes, edit, check.
+
+Never raises on user code and never prints: a source it cannot handle comes back unchanged,
+with findings (or ``error``) saying why.
+"""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+
+from unscope.analyze.findings import Finding
+from unscope.native.check import conflicts
+from unscope.native.emit import Emitter
+from unscope.native.plan import Plan, Unsupported, decide_modes, plan_function
+from unscope.native.program import Program
+from unscope.native.text import EditConflict, Editor
+
+__all__ = ["NativeResult", "migrate_native", "DEFAULT_NN_IMPORT"]
+
+DEFAULT_NN_IMPORT = "from unscope import nn"
+
+
+@dataclass
+class NativeResult:
+    """Result of :func:`migrate_native`.
+
+    ``code`` the migrated source (the input itself when nothing changed), ``findings`` what
+    stayed in TF1 form and why (verdict ``compat``), ``classes`` one entry per class made:
+    ``{"function", "class", "init_args", "call_args"}``; ``functions`` / ``native`` count the
+    variable-making functions and those turned into classes; ``error`` why the whole source
+    was left unchanged, or None.
+    """
+
+    code: str
+    findings: list = field(default_factory=list)
+    classes: list = field(default_factory=list)
+    changed: bool = False
+    functions: int = 0
+    native: int = 0
+    error: str | None = None
+    error_line: int | None = None
+    error_col: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def coverage(self) -> float:
+        """Share of variable-making functions turned into classes (1.0 when there are none)."""
+        return self.native / self.functions if self.functions else 1.0
+
+
+def migrate_native(source: str, path: str = "<string>", nn_import: str = DEFAULT_NN_IMPORT) -> NativeResult:
+    """Turn TF1 variable-scope functions of one module into ``tf.Module`` classes.
+
+        >>> src = '''import tensorflow.compat.v1 as tf
+        ... def model(x):
+        ...     with tf.variable_scope("model"):
+        ...         w = tf.get_variable("w", [4, 2])
+        ...         return tf.matmul(x, w)
+        ... '''
+        >>> print(migrate_native(src).code)
+        import tensorflow.compat.v1 as tf
+        from unscope import nn
+        class Model(nn.Module):
+            def __init__(self, name="model"):
+                super().__init__(name=name)
+                self.w = nn.variable(f"{name}/w", [4, 2])
+        <BLANKLINE>
+            def __call__(self, x):
+                w = self.w
+                return tf.matmul(x, w)
+        <BLANKLINE>
+
+    ``nn_import`` is the statement that binds ``nn`` in the output (a vendored copy:
+    ``"import unscope_nn as nn"``, see :func:`vendor_nn`).
+    """
+    try:
+        return _migrate(source, path, nn_import)
+    except Exception as exc:  # an engine bug must not lose the user's file
+        message = f"internal error in native migration ({type(exc).__name__}: {exc}); file left unchanged"
+        return NativeResult(source, [Finding(path, 1, 1, None, "unscope", None, "manual", message)],
+                            error=message)
+
+
+def _migrate(source: str, path: str, nn_import: str) -> NativeResult:
+    try:
+        program = Program(source, path)
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
+        line = getattr(exc, "lineno", None)
+        col = getattr(exc, "offset", None)
+        return NativeResult(source, error=f"cannot parse: {getattr(exc, 'msg', exc)}",
+                            error_line=line, error_col=col)
+    program.analyse()
+    program.classify()
+    if not program.creators:
+        return NativeResult(source, _findings(program, {}), functions=len(program.others))
+    nn_name, import_text = _nn_binding(program, nn_import)
+    for _ in range(len(program.creators) + 2):
+        plans, emitter, editor = _attempt(program, nn_name)
+        if plans is not None:
+            break
+    else:  # pragma: no cover - every retry marks one more function
+        plans, emitter, editor = {}, None, None
+    findings = _findings(program, plans)
+    functions = len(program.creators) + len(program.others)
+    result = NativeResult(source, findings, functions=functions, native=len(plans))
+    if not plans:
+        return result
+    _module_calls(program, editor, emitter, plans)
+    if import_text is not None:
+        editor.insert(_import_offset(program, plans), import_text)
+    try:
+        editor.render()          # first pass: learn which parameters __call__ reads
+        code = editor.render()
+    except (EditConflict, Unsupported) as exc:
+        return NativeResult(source, findings + [Finding(path, 1, 1, None, "unscope", None, "compat",
+                                                        f"native rewrite conflict ({exc}); file left unchanged")],
+                            functions=functions, error=str(exc))
+    try:
+        ast.parse(code)
+    except SyntaxError as exc:
+        message = f"native rewrite produced invalid code (line {exc.lineno}: {exc.msg}); file left unchanged"
+        return NativeResult(source, findings + [Finding(path, 1, 1, None, "unscope", None, "compat", message)],
+                            functions=functions, error=message)
+    result.code = code
+    result.changed = code != source
+    result.classes = [_class_entry(plans[fn.name]) for fn in program.creators.values() if fn.name in plans]
+    return result
+
+
+def _attempt(program: Program, nn_name: str):
+    """Plan and emit every function not kept in TF1 form; on the first function that turns
+    out unsupported, record why and return None (the caller retries without its component)."""
+    plans: dict[str, Plan] = {}
+    for comp in program.components():
+        if any(fn.reasons for fn in comp):
+            continue
+        for fn in comp:
+            plans[fn.name] = Plan(fn)
+    try:
+        decide_modes(program, plans)
+    except Unsupported as exc:
+        exc.fn.fail(exc.node, exc.api, exc.message)
+        return None, None, None
+    editor = Editor(program.source)
+    emitter = Emitter(program, editor, plans, nn_name)
+    emitter.name_classes()
+    for name, plan in plans.items():
+        fn = plan.fn
+        try:
+            plan_function(program, fn, plan)
+            emitter.name_attributes(plan)
+        except Unsupported as exc:
+            fn.fail(exc.node, exc.api, exc.message)
+            return None, None, None
+    found = conflicts(program, plans)
+    if found:
+        for fn, node, message in found:
+            fn.fail(node, "tf.variable_scope", message)
+        return None, None, None
+    for name, plan in plans.items():
+        try:
+            emitter.emit(plan)
+        except (Unsupported, EditConflict) as exc:
+            node = getattr(exc, "node", plan.fn.node)
+            plan.fn.fail(node, getattr(exc, "api", f"def {name}"), getattr(exc, "message", str(exc)))
+            return None, None, None
+    return plans, emitter, editor
+
+
+def _module_calls(program, editor, emitter, plans) -> None:
+    """``y = build(x)`` at module level becomes ``y = Build()(x)``."""
+    for name, calls in program.module_calls.items():
+        if name not in plans:
+            continue
+        plan = plans[name]
+        fn = plan.fn
+        for call in calls:
+            from unscope.native.apis import bind
+            bound, positional, _ = bind(call, tuple(fn.params) + tuple(fn.kwonly))
+            init, args = [], []
+            for p in positional:
+                (init if fn.kinds.get(p) in ("init", "path") else args).append(emitter.plain(bound[p]))
+            for p, value in bound.items():
+                if p not in positional:
+                    (init if fn.kinds.get(p) in ("init", "path") else args).append(f"{p}={emitter.plain(value)}")
+            editor.replace(call, f"{plan.cls}({', '.join(init)})({', '.join(args)})")
+
+
+def _nn_binding(program: Program, nn_import: str) -> tuple[str, str | None]:
+    """The name ``nn`` is bound to in the output, and the import statement to add (or None)."""
+    stmt = ast.parse(nn_import).body[0]
+    alias = stmt.names[0]
+    bound = alias.asname or alias.name.partition(".")[0]
+    target = f"{stmt.module}.{alias.name}" if type(stmt) is ast.ImportFrom else alias.name
+    existing = program.table.aliases().get(bound)
+    if existing == target:
+        return bound, None
+    used = set(program.globals)
+    for fn in program.creators.values():
+        used |= {n.id for n in ast.walk(fn.node) if type(n) is ast.Name} | set(fn.arg_nodes)
+    if bound in used:
+        bound = "unscope_nn"
+        while bound in used:
+            bound += "_"
+        if type(stmt) is ast.ImportFrom:
+            nn_import = f"from {stmt.module} import {alias.name} as {bound}"
+        else:
+            nn_import = f"import {alias.name} as {bound}"
+    return bound, nn_import + "\n"
+
+
+def _import_offset(program: Program, plans) -> int:
+    src = program.source
+    first_def = min(plan.fn.node.lineno for plan in plans.values())
+    last = None
+    for stmt in program.tree.body:
+        if stmt.lineno >= first_def:
+            break
+        if type(stmt) in (ast.Import, ast.ImportFrom):
+            last = stmt
+    if last is None:
+        for stmt in program.tree.body:
+            is_doc = type(stmt) is ast.Expr and type(stmt.value) is ast.Constant and isinstance(stmt.value.value, str)
+            is_future = type(stmt) is ast.ImportFrom and stmt.module == "__future__"
+            if stmt is program.tree.body[0] and is_doc or is_future:
+                last = stmt
+            else:
+                break
+    if last is None:
+        return 0
+    return src.next_line_start(last.end_lineno)
+
+
+def _findings(program: Program, plans) -> list:
+    src = program.source
+    out = [Finding(program.path, node.lineno, src.column(node), None, api, None, "compat", message)
+           for node, api, message in program.reasons]
+    for comp in program.components():
+        culprits = [fn for fn in comp if fn.reasons]
+        if not culprits:
+            continue
+        names = ", ".join(fn.name for fn in culprits)
+        for fn in comp:
+            if fn.reasons:
+                seen = set()
+                for node, api, message in fn.reasons:
+                    where = (getattr(node, "lineno", fn.node.lineno), src.column(node) if hasattr(node, "col_offset") else 1)
+                    if (where, message) in seen:
+                        continue
+                    seen.add((where, message))
+                    out.append(Finding(program.path, where[0], where[1], None, api, None, "compat",
+                                       f"{message}; {fn.name} stays in TF1 form"))
+            else:
+                out.append(Finding(program.path, fn.node.lineno, src.column(fn.node), None,
+                                   f"def {fn.name}", None, "compat",
+                                   f"kept in TF1 form with {names}, which it calls or is called by "
+                                   f"(a module cannot call TF1 scope code, nor TF1 code a module)"))
+    return sorted(out, key=Finding.sort_key)
+
+
+def _class_entry(plan: Plan) -> dict:
+    fn = plan.fn
+    init = [p for p in fn.all_params if fn.kinds.get(p) in ("init", "path")]
+    if plan.fresh_path:
+        if plan.path_default is None:
+            init.insert(0, plan.path_param)
+        else:
+            init.append(plan.path_param)
+    return {"function": fn.name, "class": plan.cls, "init_args": init,
+            "call_args": [p for p in fn.all_params if fn.kinds.get(p) == "call"]}

@@ -1,0 +1,688 @@
+"""One walk over one TF1 function: its scope frames, the variables, layers and calls it makes
+(each at a path relative to the module the function becomes), and what keeps it in TF1 form.
+
+TF1 semantics kept here:
+
+- a ``variable_scope`` opened by name starts fresh counters for unnamed children
+  (``dense``, ``dense_1``, ...; ``default_name`` scopes); counters of the function's entry
+  scope belong to its caller, so names made there are :class:`Slot` s resolved per call site;
+- a static ``for`` loop over ``range(N)`` repeats its counter requests N times (unrolled);
+- ``reuse`` never changes *which* variable a name denotes, only whether TF1 raises: a working
+  TF1 program shares by name, so native mode shares by path and drops every reuse flag.
+"""
+from __future__ import annotations
+
+import ast
+
+from unscope.analyze.constructs import classify
+from unscope.analyze.imports import canonical_api
+from unscope.native import apis
+from unscope.native.functions import Event, Fn, Frame, Loop, OwnScope
+from unscope.native.counters import Counting, take
+from unscope.native.paths import free_names, pieces, segments
+
+__all__ = ["Walker"]
+
+_FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+# TF1 APIs that make variables of their own (optimizer slots, metrics, EMA shadows) or only
+# make sense in a graph run by a Session
+_GRAPH_PREFIXES = ("tf.train.", "tf.metrics.", "tf.estimator.", "tf.summary.merge",
+                   "tf.saved_model.", "tf.tpu.")
+_GRAPH_APIS = frozenset({
+    "tf.Session", "tf.InteractiveSession", "tf.placeholder", "tf.placeholder_with_default",
+    "tf.sparse_placeholder", "tf.global_variables_initializer", "tf.local_variables_initializer",
+    "tf.variables_initializer", "tf.initialize_all_variables", "tf.get_default_graph",
+    "tf.reset_default_graph", "tf.Graph",
+})
+_COMPS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+
+
+class Walker(Counting):
+    """Walks one function body. ``program`` answers what names mean in this file."""
+
+    def __init__(self, fn: Fn, program) -> None:
+        self.fn = fn
+        self.program = program
+        self.control: list = []     # ("dyn", node) | ("loop", Loop)
+        self.frames: list[Frame] = []
+        self.stmt = None
+        self.hoist = True
+        self.after_exit = False     # a return/raise came earlier in the body
+        self.scope_vars: dict = {}  # `as` name -> Frame
+        self.scope_uses: list = []  # reads of those names native mode rewrites (re-entry)
+
+    # ------------------------------------------------------------------ entry
+    def run(self) -> None:
+        fn = self.fn
+        node = fn.node
+        body = list(node.body)
+        if body and type(body[0]) is ast.Expr and type(body[0].value) is ast.Constant \
+                and isinstance(body[0].value.value, str):
+            fn.docstring = body[0]
+            body = body[1:]
+        self.frames.append(Frame((), {} if fn.root else None, {}, 0))
+        fn.own = self._own_scope(body)
+        self.body(body)
+        self._check_scope_vars()
+
+    def _check_scope_vars(self) -> None:
+        """A captured scope object disappears with its `with`: it may only be re-entered or
+        told to reuse."""
+        if not self.scope_vars:
+            return
+        allowed = {id(n) for n in self.scope_uses}
+        for stmt in self.fn.deletes:
+            allowed.update(id(n) for n in ast.walk(stmt))
+        for node in ast.walk(self.fn.node):
+            if type(node) is ast.Name and node.id in self.scope_vars and type(node.ctx) is ast.Load \
+                    and id(node) not in allowed:
+                self.fail(node, "tf.variable_scope", f"the scope object {node.id} is read at run time "
+                          f"(line {node.lineno}); kept in TF1 form")
+
+    def _own_scope(self, body):
+        """The module path comes from the function's one top-level variable_scope (the other
+        top-level statements make no variables)."""
+        withs = [s for s in body if type(s) is ast.With and len(s.items) == 1
+                 and self.kind_of(s.items[0].context_expr) == "variable_scope"]
+        if len(withs) != 1:
+            return None
+        stmt = withs[0]
+        if any(self.has_events(s) for s in body if s is not stmt):
+            return None
+        call = stmt.items[0].context_expr
+        bound, _, odd = apis.bind(call, apis.VARIABLE_SCOPE_PARAMS)
+        if odd:
+            return None
+        name = bound.get("name_or_scope")
+        default = bound.get("default_name")
+        default_text = default.value if type(default) is ast.Constant and isinstance(default.value, str) else None
+        if default is not None and default_text is None:
+            return None
+        if apis.is_none(name):
+            return OwnScope(stmt, None, default_text, True) if default_text else None
+        if type(name) is ast.Constant and isinstance(name.value, str) and "/" not in name.value:
+            return OwnScope(stmt, None, name.value, False)
+        if type(name) is ast.Name and name.id in self.fn.arg_nodes:
+            uses = [n for n in ast.walk(self.fn.node) if type(n) is ast.Name and n.id == name.id]
+            if len(uses) != 1:
+                return None  # the argument is used for something else too
+            pdefault = self.fn.defaults.get(name.id)
+            if pdefault is not None and not apis.is_none(pdefault):
+                if not (type(pdefault) is ast.Constant and isinstance(pdefault.value, str)):
+                    return None
+                return OwnScope(stmt, name.id, pdefault.value, False)
+            if pdefault is not None and default_text is None:
+                return None  # None would fail in TF1 without a default_name
+            return OwnScope(stmt, name.id, default_text, default_text is not None)
+        return None
+
+    # ------------------------------------------------------------------ helpers
+    def kind_of(self, call) -> str | None:
+        if type(call) is not ast.Call:
+            return None
+        qual = self.program.table.resolve(call.func)
+        api = canonical_api(qual) if qual else None
+        return classify(api) if api else None
+
+    def api_of(self, node) -> str | None:
+        qual = self.program.table.resolve(node)
+        return canonical_api(qual) if qual else None
+
+    def has_events(self, node) -> bool:
+        """Does ``node`` make variables or call a function that does?"""
+        for sub in ast.walk(node):
+            if type(sub) is ast.Call:
+                kind = self.kind_of(sub)
+                if kind in ("get_variable", "layer", "make_template", "variable_scope", "variable"):
+                    return True
+                if type(sub.func) is ast.Name and sub.func.id in self.program.creators:
+                    return True
+        return False
+
+    @property
+    def frame(self) -> Frame:
+        return self.frames[-1]
+
+    def dynamic(self) -> bool:
+        return self.after_exit or any(kind == "dyn" for kind, _ in self.control)
+
+    def loops(self) -> tuple:
+        return tuple(item for kind, item in self.control if kind == "loop")
+
+    def fail(self, node, api, message):
+        self.fn.fail(node, api, message)
+
+    # ------------------------------------------------------------------ statements
+    def body(self, stmts) -> None:
+        for s in stmts:
+            self.statement(s)
+
+    def statement(self, s) -> None:
+        t = type(s)
+        self.stmt = s
+        self.hoist = True
+        if t in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+            self.fn.locals.add(s.name)
+            if self.has_events(s):
+                self.fail(s, f"def {s.name}", "a nested function or class makes variables; "
+                          "native mode only rewrites module-level functions")
+            return
+        if t is ast.With:
+            self.with_(s)
+            return
+        if t is ast.For:
+            self.for_(s)
+            return
+        if t in (ast.While, ast.AsyncFor):
+            self.expr(s.test if t is ast.While else s.iter)
+            self.control.append(("dyn", s))
+            self.body(s.body)
+            self.body(s.orelse)
+            self.control.pop()
+            return
+        if t is ast.If:
+            if self._reuse_if(s):
+                return
+            self.expr(s.test)
+            self.control.append(("dyn", s))
+            self.body(s.body)
+            if s.orelse and type(s.orelse[0]) is ast.If and len(s.orelse) == 1 \
+                    and self.has_events(s.orelse[0].test):
+                self.fail(s.orelse[0], "elif", "a variable made in an elif test cannot be hoisted")
+            self.body(s.orelse)
+            self.control.pop()
+            return
+        if t in (ast.Try, getattr(ast, "TryStar", ast.Try)):
+            self.control.append(("dyn", s))
+            self.body(s.body)
+            for handler in s.handlers:
+                if handler.name:
+                    self.fn.locals.add(handler.name)
+                self.body(handler.body)
+            self.body(s.orelse)
+            self.body(s.finalbody)
+            self.control.pop()
+            return
+        if t in (ast.Global, ast.Nonlocal):
+            self.fail(s, "global", "global/nonlocal statements are kept in TF1 form")
+            return
+        if t is ast.Expr and self._reuse_call(s.value):
+            self.fn.deletes.append(s)
+            if not self.dynamic():
+                self.frame.reuse = True
+            return
+        if t in (ast.Import, ast.ImportFrom):
+            for alias in s.names:
+                self.fn.locals.add((alias.asname or alias.name).partition(".")[0])
+            return
+        if t is ast.Match:
+            self.fail(s, "match", "match statements are kept in TF1 form")
+            return
+        # simple statement
+        if t in (ast.Assign, ast.AugAssign, ast.AnnAssign):
+            targets = s.targets if t is ast.Assign else [s.target]
+            for target in targets:
+                for n in ast.walk(target):
+                    if type(n) is ast.Name:
+                        self.fn.locals.add(n.id)
+            if t is ast.Assign and len(s.targets) == 1 and type(s.targets[0]) is ast.Name \
+                    and self.kind_of(s.value) == "make_template":
+                self.template(s.value, s.targets[0].id)
+                return
+        for child in ast.iter_child_nodes(s):
+            if isinstance(child, ast.expr):
+                self.expr(child)
+        if t in (ast.Return, ast.Raise):
+            self.after_exit = True
+
+    def _reuse_call(self, node) -> bool:
+        """``scope.reuse_variables()`` / ``tf.get_variable_scope().reuse_variables()``."""
+        if type(node) is not ast.Call or node.args or node.keywords:
+            return False
+        func = node.func
+        if type(func) is not ast.Attribute or func.attr != "reuse_variables":
+            return False
+        recv = func.value
+        if type(recv) is ast.Name and recv.id in self.scope_vars:
+            return True
+        return self.kind_of(recv) == "get_variable_scope"
+
+    def _reuse_if(self, s) -> bool:
+        """``if reuse: scope.reuse_variables()`` — sharing is by path, the flag goes away."""
+        if s.orelse or not all(type(b) is ast.Expr and self._reuse_call(b.value) for b in s.body):
+            return False
+        if any(type(n) is ast.Call for n in ast.walk(s.test)):
+            return False
+        for n in ast.walk(s.test):
+            if type(n) is ast.Name and n.id in self.fn.arg_nodes:
+                self.fn.reuse_params.add(n.id)
+        self.fn.deletes.append(s)
+        return True
+
+    # ------------------------------------------------------------------ with
+    def with_(self, s) -> None:
+        scoped = [item for item in s.items if self.kind_of(item.context_expr) == "variable_scope"]
+        for item in s.items:
+            if self.kind_of(item.context_expr) == "arg_scope":
+                self.fail(item.context_expr, "arg_scope", "arg_scope defaults are applied at run "
+                          "time; kept in TF1 form")
+        if not scoped:
+            for item in s.items:
+                self.expr(item.context_expr)
+                if item.optional_vars is not None:
+                    for n in ast.walk(item.optional_vars):
+                        if type(n) is ast.Name:
+                            self.fn.locals.add(n.id)
+            self.body(s.body)
+            return
+        call = scoped[0].context_expr
+        if len(s.items) != 1:
+            self.fail(s, "tf.variable_scope", "a variable_scope combined with other context "
+                      "managers in one with statement")
+            return
+        if s.body[0].lineno == s.lineno:
+            self.fail(s, "tf.variable_scope", "the with body is on the header line")
+            return
+        item = s.items[0]
+        bound, _, odd = apis.bind(call, apis.VARIABLE_SCOPE_PARAMS)
+        if odd:
+            self.fail(call, "tf.variable_scope", "arguments passed with * or ** (or unknown keywords)")
+            return
+        for key, why in apis.SCOPE_UNSUPPORTED.items():
+            if key in bound and not (key == "auxiliary_name_scope" and _is_true(bound[key])):
+                self.fail(call, "tf.variable_scope", why)
+        reuse = bound.get("reuse")
+        if reuse is not None:
+            for n in ast.walk(reuse):
+                if type(n) is ast.Name and n.id in self.fn.arg_nodes:
+                    self.fn.reuse_params.add(n.id)
+        parent = self.frame
+        kwargs = dict(parent.kwargs)
+        for key in ("initializer", "regularizer", "dtype"):
+            if key in bound and not apis.is_none(bound[key]):
+                kwargs[key] = bound[key]
+                self.expr(bound[key])
+        own = self.fn.own is not None and self.fn.own.stmt is s
+        name = bound.get("name_or_scope")
+        default = bound.get("default_name")
+        counts: dict | None = {}
+        if own:
+            path = ()
+        elif type(name) is ast.Name and name.id in self.scope_vars:
+            path = self.scope_vars[name.id].path  # re-entered scope object
+            self.scope_uses.append(name)
+        elif self.kind_of(name) == "get_variable_scope" and not name.args and not name.keywords:
+            # the current scope again (usually to set reuse): TF1 keeps counting its children
+            path = parent.path
+            counts = dict(parent.counts) if parent.counts is not None else None
+        elif apis.is_none(name):
+            if not (type(default) is ast.Constant and isinstance(default.value, str)):
+                self.fail(call, "tf.variable_scope", "default_name is not a string literal")
+                return
+            path = parent.path + ((self.request(default.value, call, "tf.variable_scope"),),)
+        else:
+            parts = pieces(name)
+            if parts is None:
+                self.fail(name, "tf.variable_scope", f"scope name computed at run time "
+                          f"({ast.unparse(name)}); pass a literal or a function argument to "
+                          f"migrate natively")
+                return
+            if type(name) is ast.Name and name.id in self.fn.defaults \
+                    and apis.is_none(self.fn.defaults[name.id]):
+                self.fail(name, "tf.variable_scope", f"scope argument {name.id} defaults to None")
+                return
+            self.note_struct(name, "tf.variable_scope")
+            if len(parts) == 1 and isinstance(parts[0], str):
+                for seg in parts[0].split("/")[:1]:
+                    self.opened(seg)
+            path = parent.path + segments(parts)
+        frame = Frame(path, counts, kwargs, len(self.control), parent.reuse or _is_true(reuse))
+        if item.optional_vars is not None:
+            if type(item.optional_vars) is not ast.Name:
+                self.fail(item.optional_vars, "tf.variable_scope", "unsupported `as` target")
+                return
+            self.scope_vars[item.optional_vars.id] = frame
+            self.fn.locals.add(item.optional_vars.id)
+        self.fn.unwraps.append(s)
+        self.frames.append(frame)
+        self.body(s.body)
+        self.frames.pop()
+
+    # ------------------------------------------------------------------ for
+    def for_(self, s) -> None:
+        self.expr(s.iter)
+        for n in ast.walk(s.target):
+            if type(n) is ast.Name:
+                self.fn.locals.add(n.id)
+        target = s.target.id if type(s.target) is ast.Name else None
+        it = s.iter
+        range1 = (type(it) is ast.Call and type(it.func) is ast.Name and it.func.id == "range"
+                  and len(it.args) == 1 and not it.keywords)
+        enumerate1 = (type(it) is ast.Call and type(it.func) is ast.Name and it.func.id == "enumerate"
+                      and len(it.args) == 1 and not it.keywords and type(s.target) is ast.Tuple
+                      and len(s.target.elts) == 2 and type(s.target.elts[0]) is ast.Name)
+        if enumerate1:
+            target = s.target.elts[0].id
+        counting = (range1 and target is not None) or enumerate1
+        if counting and any(type(n) is ast.Name and n.id == target and type(n.ctx) is ast.Store
+                            for b in s.body for n in ast.walk(b)):
+            counting = False  # the index is reassigned inside the loop
+        count = None
+        if type(it) is ast.Call and type(it.func) is ast.Name and it.func.id == "range" \
+                and not it.keywords and 1 <= len(it.args) <= 3:
+            values = [self.program.const_int(a) for a in it.args]
+            if all(v is not None for v in values):
+                count = len(range(*values))
+        loop = Loop(s, target, count, range1, counting)
+        self.fn.loops.append(loop)
+        self.control.append(("loop", loop))
+        self.body(s.body)
+        self.control.pop()
+        self._close_loop(loop)
+        if s.orelse:
+            self.control.append(("dyn", s))
+            self.body(s.orelse)
+            self.control.pop()
+
+    # ------------------------------------------------------------------ expressions
+    def expr(self, node) -> None:
+        t = type(node)
+        if t in _COMPS or t is ast.Lambda:
+            if self.has_events(node):
+                self.fail(node, "expression", "variables made inside a lambda or comprehension")
+            return
+        if t is ast.Call:
+            if self.call(node):
+                return
+        if t is ast.IfExp:
+            self.expr(node.test)
+            saved = self.hoist
+            self.hoist = False
+            self.expr(node.body)
+            self.expr(node.orelse)
+            self.hoist = saved
+            return
+        if t is ast.BoolOp:
+            self.expr(node.values[0])
+            saved = self.hoist
+            self.hoist = False
+            for v in node.values[1:]:
+                self.expr(v)
+            self.hoist = saved
+            return
+        if t is ast.NamedExpr:
+            self.fn.locals.add(node.target.id)
+        if t is ast.Attribute and self.api_of(node) is not None:
+            api = self.api_of(node)
+            kind = classify(api)
+            if api == "tf.AUTO_REUSE":
+                self.fn.auto_reuse.append(node)  # fine where it is passed as a reuse flag
+                return
+            if kind == "graph_keys":
+                self.fail(node, api, f"{api} used outside a construct native mode rewrites")
+                return
+        if t is ast.Name and node.id in self.fn.template_locals and type(node.ctx) is ast.Load:
+            self.fail(node, "tf.make_template", f"template {node.id} used other than by calling it")
+            return
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.expr):
+                self.expr(child)
+            elif type(child) is ast.keyword:
+                self.expr(child.value)
+
+    def event(self, kind, node, path, **extra) -> Event:
+        ev = Event(kind, node, self.stmt, path, self.loops(), self.dynamic(), self.hoist,
+                   reuse=self.frame.reuse, **extra)
+        self.fn.events.append(ev)
+        return ev
+
+    def call(self, node) -> bool:
+        """Handle a call that native mode rewrites; False for an ordinary call."""
+        func = node.func
+        if type(func) is ast.Name and func.id in self.program.creators \
+                and func.id not in self.fn.locals and func.id not in self.fn.arg_nodes:
+            self.module_call(node, self.program.functions[func.id])
+            return True
+        if type(func) is ast.Name and func.id in self.fn.template_locals:
+            ev = self.fn.template_locals[func.id]
+            call_ev = self.event("tcall", node, ev.path, template=ev)
+            call_ev.bound, call_ev.positional = None, None
+            for arg in node.args:
+                self.expr(arg)
+            for kw in node.keywords:
+                self.expr(kw.value)
+            return True
+        qual = self.program.table.resolve(func)
+        api = canonical_api(qual) if qual else None
+        if api is None:
+            local = None
+            if not (type(func) is ast.Name and (func.id in self.fn.locals or func.id in self.fn.arg_nodes)):
+                local = self.program.local_import(func)
+            if local is not None:
+                self.fail(node, ast.unparse(func), f"calls {local}, which may make TF1 variables "
+                          f"native mode cannot see; migrate that module first")
+            return False
+        kind = classify(api)
+        if api.startswith(_GRAPH_PREFIXES) or api in _GRAPH_APIS:
+            self.fail(node, api, f"{api} is graph-mode TF1 (it may make variables of its own, "
+                      f"or needs a Session); kept in TF1 form - keep training code outside the "
+                      f"model function")
+            return True
+        if kind is None:
+            if api.startswith("tf.keras"):
+                self.fail(node, api, "Keras layers inside TF1 scope code keep their own names; "
+                          "kept in TF1 form")
+            return False
+        if kind == "get_variable":
+            if api != "tf.get_variable":
+                self.fail(node, api, f"{api} is kept on the compat runtime")
+                return True
+            self.variable(node, api)
+            return True
+        if kind == "layer":
+            self.layer(node, api)
+            return True
+        if kind == "collection":
+            self.collection(node, api)
+            return True
+        if kind == "make_template":
+            self.fail(node, api, "make_template must be assigned to a local name and called")
+            return True
+        if kind == "name_scope":
+            return False
+        if kind in ("variable_scope", "get_variable_scope"):
+            self.fail(node, api, f"{api} used outside `with` (or its scope object read at run time)")
+            return True
+        if kind in ("initializer", "regularizer", "auto_reuse", "contrib_supported"):
+            return False
+        if kind == "variable":
+            self.fail(node, api, "tf.Variable inside scope code is made on every call in TF2; "
+                      "kept in TF1 form - use tf.get_variable, or own it in a tf.Module by hand")
+            return True
+        self.fail(node, api, f"{api} ({kind}) is kept in TF1 form")
+        return True
+
+    # ------------------------------------------------------------------ constructs
+    def variable(self, node, api) -> None:
+        bound, positional, odd = apis.bind(node, apis.GET_VARIABLE_PARAMS)
+        if odd:
+            self.fail(node, api, "arguments passed with * or ** (or unknown keywords)")
+            return
+        for key, why in apis.GET_VARIABLE_UNSUPPORTED.items():
+            if key in bound and not apis.is_none(bound[key]):
+                self.fail(node, api, why)
+                return
+        if "validate_shape" in bound and not _is_true(bound["validate_shape"]):
+            self.fail(node, api, "validate_shape=False is kept on the compat runtime")
+            return
+        name = bound.get("name")
+        parts = pieces(name) if name is not None else None
+        if parts is None:
+            self.fail(node, api, "variable name computed at run time; kept in TF1 form")
+            return
+        self.note_struct(name, api)
+        for key, value in bound.items():
+            if key != "name":
+                self.expr(value)
+        self.event("var", node, self.frame.path + segments(parts), bound=bound,
+                   positional=positional, kwargs=dict(self.frame.kwargs))
+
+    def layer(self, node, api) -> None:
+        spec = apis.LAYERS.get(api)
+        if spec is None:
+            self.fail(node, api, f"{api} has no unscope.nn twin yet; kept in TF1 form")
+            return
+        bound, positional, odd = apis.bind(node, spec.tf1_params)
+        if odd or "inputs" not in bound:
+            self.fail(node, api, "arguments passed with * or ** (or unknown keywords)")
+            return
+        for key, why in spec.unsupported.items():
+            if key in bound and not apis.is_none(bound[key]) and not _is_false(bound[key]):
+                self.fail(node, api, why)
+                return
+        if self.frame.kwargs and spec.variables:
+            keys = "/".join(sorted(self.frame.kwargs))
+            self.fail(node, api, f"a layer under a scope-level {keys}; kept in TF1 form")
+            return
+        name = bound.get(spec.name_kw)
+        reuse = bound.get("reuse")
+        if apis.is_none(name) and not (apis.is_none(reuse) or _is_false(reuse)):
+            # an unnamed layer asked to reuse takes its base name as is (TF1 Layer._set_scope)
+            if not (_is_true(reuse) or self.api_of(reuse) == "tf.AUTO_REUSE"):
+                self.fail(node, api, "an unnamed layer with a run-time reuse= value: its TF1 name "
+                          "depends on it; name the layer")
+                return
+            self.opened(spec.default_name)
+            path = self.frame.path + ((spec.default_name,),)
+        elif apis.is_none(name):
+            seg = (self.request(spec.default_name, node, api),)
+            path = self.frame.path + (seg,)
+        else:
+            parts = pieces(name)
+            if parts is None:
+                self.fail(node, api, "layer name computed at run time; kept in TF1 form")
+                return
+            self.note_struct(name, api)
+            if len(parts) == 1 and isinstance(parts[0], str):
+                self.opened(parts[0].split("/")[0])
+            path = self.frame.path + segments(parts)
+        for key, value in bound.items():
+            if key != spec.name_kw and key not in spec.drop:
+                self.expr(value)
+        inputs = bound["inputs"]
+        for n in ast.walk(inputs):
+            if type(n) is ast.Name and n.id in self.fn.arg_nodes:
+                self.fn.tensor.setdefault(n.id, n)
+        self.event("layer", node, path, bound=bound, positional=positional, spec=spec, api=api)
+
+    def module_call(self, node, callee: Fn) -> None:
+        params = callee.params
+        bound, positional, odd = apis.bind(node, tuple(params) + tuple(callee.kwonly))
+        # keyword-only parameters cannot be given positionally
+        if odd or any(p in callee.kwonly for p in positional):
+            self.fail(node, callee.name, f"call of {callee.name} with * or ** or unknown arguments")
+            return
+        for value in bound.values():
+            self.expr(value)
+        frame = self.frame
+        path = frame.path
+        own = callee.own
+        if own is not None:
+            seg = None
+            arg = bound.get(own.param) if own.param else None
+            if own.param and arg is not None and not apis.is_none(arg):
+                parts = pieces(arg)
+                if parts is None:
+                    self.fail(arg, callee.name, f"scope name for {callee.name} computed at run time "
+                              f"({ast.unparse(arg)})")
+                    return
+                self.note_struct(arg, callee.name)
+                if len(parts) == 1 and isinstance(parts[0], str):
+                    self.opened(parts[0].split("/")[0])
+                seg = segments(parts)
+            elif own.default_is_uniq:
+                seg = ((self.request(own.literal, node, callee.name),),)
+            elif own.literal is not None:
+                self.opened(own.literal)
+                seg = ((own.literal,),)
+            else:
+                self.fail(node, callee.name, f"no scope name for {callee.name}")
+                return
+            path = path + seg
+        else:
+            self.apply_footprint(callee.footprint, node, callee.name)
+        self.event("call", node, path, bound=bound, positional=positional, callee=callee,
+                   base_path=frame.path)
+
+    def template(self, node, target: str) -> None:
+        api = "tf.make_template"
+        bound, _, odd = apis.bind(node, apis.TEMPLATE_PARAMS)
+        kwargs = {kw.arg: kw.value for kw in node.keywords if kw.arg and kw.arg not in apis.TEMPLATE_PARAMS}
+        if any(kw.arg is None for kw in node.keywords) or len(node.args) > 2 or odd and not kwargs:
+            self.fail(node, api, "make_template with * or ** arguments")
+            return
+        name, func = bound.get("name_"), bound.get("func_")
+        for key in ("create_scope_now_", "unique_name_", "custom_getter_"):
+            if key in bound and not apis.is_none(bound[key]) and not _is_false(bound[key]):
+                self.fail(node, api, f"make_template {key}: kept in TF1 form")
+                return
+        if not (type(name) is ast.Constant and isinstance(name.value, str)):
+            self.fail(node, api, "template name is not a string literal")
+            return
+        if not (type(func) is ast.Name and func.id in self.program.creators):
+            self.fail(node, api, "the template function is not a module-level function of this file")
+            return
+        callee = self.program.functions[func.id]
+        if self.dynamic() or self.loops():
+            self.fail(node, api, "make_template inside a loop or branch")
+            return
+        for value in kwargs.values():
+            self.expr(value)
+        seg = self.request(name.value, node, api)
+        path = self.frame.path + ((seg,),)
+        # the template's scope is fresh: the callee's entry names count from zero there
+        counts: dict = {}
+        for entry in callee.footprint:
+            if entry[0] == "open":
+                counts[entry[1]] = counts.get(entry[1], 0) + 1
+            else:
+                entry[2].assign(take(counts, entry[1]))
+        if callee.own is not None:
+            self.fail(node, api, "a template of a function with its own variable_scope")
+            return
+        ev = self.event("template", node, path, callee=callee, kwargs=kwargs, target=target)
+        self.fn.template_locals[target] = ev
+        self.fn.locals.add(target)
+
+    def collection(self, node, api) -> None:
+        prop = apis.COLLECTIONS.get(api)
+        if api == "tf.get_collection" or api == "tf.get_collection_ref":
+            prop = None
+            if api == "tf.get_collection" and len(node.args) == 1 and not node.keywords:
+                key_api = self.api_of(node.args[0])
+                if key_api and key_api.startswith("tf.GraphKeys."):
+                    prop = apis.GRAPH_KEYS.get(key_api.rpartition(".")[2])
+            if prop is None:
+                self.fail(node, api, "this collection is kept by the compat runtime")
+                return
+        elif api in ("tf.add_to_collection", "tf.add_to_collections"):
+            self.fail(node, api, "user-managed collections are kept by the compat runtime")
+            return
+        elif prop is None or node.args or node.keywords:
+            self.fail(node, api, f"{api} with a scope filter or without a module twin; kept in TF1 form")
+            return
+        self.event("collection", node, (), prop=prop)
+
+    # ------------------------------------------------------------------ evidence
+    def note_struct(self, node, api) -> None:
+        for name in free_names(node):
+            if name in self.fn.arg_nodes:
+                self.fn.struct.setdefault(name, node)
+
+
+def _is_true(node) -> bool:
+    return type(node) is ast.Constant and node.value is True
+
+
+def _is_false(node) -> bool:
+    return type(node) is ast.Constant and node.value is False

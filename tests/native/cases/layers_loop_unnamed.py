@@ -1,0 +1,22 @@
+# verify
+import tensorflow.compat.v1 as tf
+
+
+def build(x):
+    for i in range(3):
+        x = tf.layers.dense(x, 4, activation=tf.tanh)
+    return x
+# output
+import tensorflow.compat.v1 as tf
+from unscope import nn
+
+
+class Build(nn.Module):
+    def __init__(self):
+        super().__init__(name="")
+        self.dense = [nn.Dense(4, activation=tf.tanh, name=scope) for scope in ("dense", "dense_1", "dense_2")]
+
+    def __call__(self, x):
+        for i in range(3):
+            x = self.dense[i](x)
+        return x

@@ -1,0 +1,5 @@
+import numpy as np
+
+
+def build(x):
+    return np.tanh(x)
