@@ -148,8 +148,9 @@ def test_exclude_and_gitignore(tree):
 
 
 def test_usage_errors_exit_2(tree, capsys):
-    assert main(["migrate", "--mode", "native", str(tree)]) == 2
-    assert "not implemented yet" in capsys.readouterr().err
+    assert main(["migrate", "--vendor", str(tree / "v"), str(tree)]) == 2  # compat mode
+    assert "--vendor is for --mode native" in capsys.readouterr().err
+    assert main(["migrate", "--mode", "native", "--check", "--vendor", str(tree / "v"), str(tree)]) == 2
     assert main(["migrate", "-", str(tree)]) == 2
     assert main(["migrate", "--check", "--out", str(tree / "o"), str(tree)]) == 2
     assert main(["migrate", str(tree / "missing.py")]) == 2

@@ -33,11 +33,10 @@ def test_unparsable_source_comes_back_unchanged_with_the_reason():
     assert result.code == "def f(:\n    pass\n"
 
 
-def test_mode_is_checked_and_native_is_not_implemented_yet():
+def test_mode_is_checked():
     with pytest.raises(ValueError):
         migrate_source(TF1, mode="fast")
-    with pytest.raises(NotImplementedError):
-        migrate_source(TF1, mode="native")
+    assert migrate_source(TF1, mode="native").ok
 
 
 def test_findings_carry_path_and_one_based_positions():

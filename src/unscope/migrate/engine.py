@@ -27,7 +27,7 @@ MODES = ("compat", "native")
 
 
 def migrate_source(source: str, mode: str = "compat", *, path: str = "<string>",
-                   check_stable: bool = True) -> MigrationResult:
+                   check_stable: bool = True, nn_import: str | None = None) -> MigrationResult:
     """Migrate TF1 source code so that it runs on TensorFlow 2.
 
     >>> r = migrate_source("import tensorflow.compat.v1 as tf\\nw = tf.get_variable('w', [2])\\n")
@@ -37,13 +37,15 @@ def migrate_source(source: str, mode: str = "compat", *, path: str = "<string>",
     w = unscope.get_variable('w', [2])
 
     ``mode`` is ``"compat"`` (the unscope runtime keeps TF1 semantics) or ``"native"``
-    (``tf.Module`` classes; not implemented yet).  Findings carry ``path``.  A source that does
-    not parse comes back unchanged with ``error`` set.
+    (``tf.Module`` classes owning their variables; functions that cannot be made native safely
+    stay on the compat runtime, each with a finding).  ``nn_import`` (native mode) is the import
+    line for the layer package, ``from unscope import nn`` unless vendored.  Findings carry
+    ``path``.  A source that does not parse comes back unchanged with ``error`` set.
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
     if mode == "native":
-        raise NotImplementedError("migrate --mode native is not implemented yet (issue 5)")
+        return _migrate_native(source, path, check_stable, nn_import)
     try:
         tree = ast.parse(source)
     except SyntaxError as exc:
@@ -59,6 +61,35 @@ def migrate_source(source: str, mode: str = "compat", *, path: str = "<string>",
                                    "stable (a second run changes it again); file left unchanged - "
                                    "please report this file")
     return result
+
+
+def _migrate_native(source: str, path: str, check_stable: bool, nn_import: str | None) -> MigrationResult:
+    """Native structure first (tf.Module classes), then the compat pass over the result:
+    TF2 spellings for the ops around the new classes, and the runtime for what stayed TF1."""
+    from unscope.native import migrate_native
+
+    options = {} if nn_import is None else {"nn_import": nn_import}
+    native = migrate_native(source, path=path, **options)
+    findings = list(native.findings)
+    if native.error is not None:
+        return MigrationResult(source, findings, error=native.error, error_line=native.error_line,
+                               error_col=native.error_col)
+    # The compat pass runs in native mode so that rules may prefer TF2 spellings.
+    tree = ast.parse(native.code)
+    result, _ = _migrate_tree(native.code, tree, "native", path)
+    if result.error is not None:
+        return MigrationResult(source, findings + result.findings, error=result.error)
+    code = result.code
+    findings = sorted(findings + result.findings, key=lambda f: (f.line, f.col, f.api))
+    if code == source:
+        return MigrationResult(source, findings, list(native.classes))
+    if check_stable:
+        again = _migrate_native(code, path, False, nn_import)
+        if again.error is not None or again.code != code:
+            return MigrationResult(source, findings, error="internal error: the native rewrite is not "
+                                   "stable (a second run changes it again); file left unchanged - "
+                                   "please report this file")
+    return MigrationResult(code, findings, list(native.classes), changed=True)
 
 
 def _migrate_tree(source: str, tree: ast.Module, mode: str, path: str):

@@ -43,13 +43,19 @@ def _indent(text: str) -> int | None:
 
 
 def migrate_notebook(text: str, mode: str = "compat", path: str = "<notebook>",
-                     check_stable: bool = True) -> MigrationResult:
+                     check_stable: bool = True, nn_import: str | None = None) -> MigrationResult:
     """Migrate a notebook's JSON text; ``code`` is the new JSON text (unchanged when nothing
     changes).  Findings carry ``cell`` (index in ``cells``) and the line inside that cell."""
     if mode not in MODES:
         raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
     if mode == "native":
-        raise NotImplementedError("migrate --mode native is not implemented yet (issue 5)")
+        # Native mode restructures whole modules; cells are migrated in compat mode instead.
+        result = migrate_notebook(text, "compat", path, check_stable=check_stable)
+        note = Finding(path, 1, 1, None, "notebook", None, "compat",
+                       "native mode restructures .py files; this notebook's cells were migrated "
+                       "in compat mode (move the model code into a module to migrate it natively)")
+        result.findings = [note] + list(result.findings)
+        return result
     try:
         data = json.loads(text)
         cells = _cells(data)

@@ -27,7 +27,7 @@ _MIN_FILES_FOR_POOL = 8
 
 
 def migrate_file(path: str, mode: str = "compat", action: str = "write", out_path: str | None = None,
-                 verbose: bool = False) -> FileOutcome:
+                 verbose: bool = False, nn_import: str | None = None) -> FileOutcome:
     """Migrate one file: write it (in place, or to ``out_path``), or only check / diff it."""
     outcome = FileOutcome(path)
     # The second run that proves a rewrite stable guards what is written or shown; --check
@@ -45,9 +45,9 @@ def migrate_file(path: str, mode: str = "compat", action: str = "write", out_pat
         if path.endswith(".ipynb"):
             from unscope.migrate.notebook import migrate_notebook
 
-            result = migrate_notebook(text, mode, path, check_stable=stable)
+            result = migrate_notebook(text, mode, path, check_stable=stable, nn_import=nn_import)
         else:
-            result = migrate_source(text, mode, path=path, check_stable=stable)
+            result = migrate_source(text, mode, path=path, check_stable=stable, nn_import=nn_import)
         outcome.findings = result.findings
         outcome.classes = result.classes
         if result.error is not None:
@@ -73,8 +73,9 @@ def migrate_file(path: str, mode: str = "compat", action: str = "write", out_pat
     return outcome
 
 
-def _batch(jobs_list: list[tuple], mode: str, action: str, verbose: bool) -> list[FileOutcome]:
-    return [migrate_file(path, mode, action, out, verbose) for path, out in jobs_list]
+def _batch(jobs_list: list[tuple], mode: str, action: str, verbose: bool,
+           nn_import: str | None = None) -> list[FileOutcome]:
+    return [migrate_file(path, mode, action, out, verbose, nn_import) for path, out in jobs_list]
 
 
 def _context():
@@ -107,13 +108,15 @@ def _targets(paths, exclude, out) -> tuple[list[tuple[str, str | None]], list[Fa
 
 
 def migrate_paths(paths, mode: str = "compat", *, action: str = "write", out: str | None = None,
-                  jobs: int | None = None, exclude=(), verbose: bool = False, progress=None) -> Report:
+                  jobs: int | None = None, exclude=(), verbose: bool = False, progress=None,
+                  nn_import: str | None = None) -> Report:
     """Migrate ``.py`` / ``.ipynb`` files under ``paths``.
 
     ``action``: ``"write"`` (in place, or the whole tree mirrored under ``out``), ``"check"``
     or ``"diff"`` (never write; ``FileOutcome.diff`` holds the diff).  ``jobs``: worker
     processes (default: the CPUs this process may use).  ``exclude``: globs as for scan.
     Files that cannot be read or parsed become ``Report.failures``; the others are migrated.
+    ``nn_import`` (native mode): the import line for vendored layers (see ``--vendor``).
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
@@ -125,7 +128,7 @@ def migrate_paths(paths, mode: str = "compat", *, action: str = "write", out: st
         exclude = [exclude]
     todo, failures = _targets(paths, exclude, out)
     jobs = default_jobs() if jobs is None else max(1, int(jobs))
-    outcomes = _run(todo, mode, action, jobs, verbose, progress)
+    outcomes = _run(todo, mode, action, jobs, verbose, progress, nn_import)
     report = Report(mode=mode)
     report.failures = failures
     for o in outcomes:
@@ -136,12 +139,12 @@ def migrate_paths(paths, mode: str = "compat", *, action: str = "write", out: st
     return report
 
 
-def _run(todo, mode, action, jobs, verbose, progress) -> list[FileOutcome]:
+def _run(todo, mode, action, jobs, verbose, progress, nn_import=None) -> list[FileOutcome]:
     total = len(todo)
     if jobs <= 1 or total < _MIN_FILES_FOR_POOL:
         results = []
         for i, (path, out) in enumerate(todo, 1):
-            results.append(migrate_file(path, mode, action, out, verbose))
+            results.append(migrate_file(path, mode, action, out, verbose, nn_import))
             if progress is not None:
                 progress(i, total)
         return results
@@ -156,7 +159,8 @@ def _run(todo, mode, action, jobs, verbose, progress) -> list[FileOutcome]:
     by_batch: dict[int, list] = {}
     try:
         with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=_context()) as pool:
-            futures = {pool.submit(_batch, b, mode, action, verbose): i for i, b in enumerate(batches)}
+            futures = {pool.submit(_batch, b, mode, action, verbose, nn_import): i
+                       for i, b in enumerate(batches)}
             done = 0
             for future in as_completed(futures):
                 i = futures[future]
@@ -165,7 +169,7 @@ def _run(todo, mode, action, jobs, verbose, progress) -> list[FileOutcome]:
                 except BrokenProcessPool:
                     break
                 except Exception:
-                    by_batch[i] = _batch(batches[i], mode, action, verbose)
+                    by_batch[i] = _batch(batches[i], mode, action, verbose, nn_import)
                 done += len(batches[i])
                 if progress is not None:
                     progress(done, total)
@@ -173,5 +177,5 @@ def _run(todo, mode, action, jobs, verbose, progress) -> list[FileOutcome]:
         pass
     for i, b in enumerate(batches):
         if i not in by_batch:
-            by_batch[i] = _batch(b, mode, action, verbose)
+            by_batch[i] = _batch(b, mode, action, verbose, nn_import)
     return [o for i in range(len(batches)) for o in by_batch[i]]

@@ -4,6 +4,45 @@ from unscope.migrate.context import tf_target
 from unscope.rules import Rule
 
 
+# In native mode weights come from the converted checkpoint, so TF1's seeding of random
+# initializers does not matter and these keep their TF2 spelling (same name, same
+# arguments) instead of the tf.compat.v1 twin -- unless a TF1-only keyword is passed.
+NATIVE_TF2_INITIALIZERS = frozenset({
+    "constant_initializer", "random_normal_initializer", "random_uniform_initializer",
+    "zeros_initializer", "ones_initializer",
+})
+_TF1_ONLY_KEYWORDS = frozenset({"dtype", "verify_shape", "partition_info"})
+# TF1 initializers with no TF2-core twin: Keras 3's (tf.initializers on TF 2.21) take the
+# same leading arguments in the same order.
+NATIVE_KERAS_INITIALIZERS = {
+    "orthogonal_initializer": ("initializers.Orthogonal", 2),         # gain, seed
+    "truncated_normal_initializer": ("initializers.TruncatedNormal", 3),  # mean, stddev, seed
+    "glorot_uniform_initializer": ("initializers.GlorotUniform", 1),  # seed
+    "glorot_normal_initializer": ("initializers.GlorotNormal", 1),    # seed
+}
+
+
+def _native_keras_initializer(ctx, prefix, call):
+    """The tf.initializers.* target for a TF1 initializer in native mode, or None."""
+    if ctx.mode != "native" or prefix not in NATIVE_KERAS_INITIALIZERS:
+        return None
+    target, max_args = NATIVE_KERAS_INITIALIZERS[prefix]
+    if call is not None and (len(call.args) > max_args
+                             or any(k.arg in _TF1_ONLY_KEYWORDS or k.arg is None for k in call.keywords)):
+        return None
+    return target
+
+
+def _native_tf2_initializer(ctx, prefix, call) -> bool:
+    if ctx.mode != "native" or prefix not in NATIVE_TF2_INITIALIZERS or not ctx.names.in_v2(prefix):
+        return False
+    if call is None:
+        return True
+    if prefix in ("zeros_initializer", "ones_initializer") and call.args:
+        return False  # TF1's positional argument was dtype
+    return not any(k.arg in _TF1_ONLY_KEYWORDS for k in call.keywords) and len(call.args) <= 2
+
+
 class TF2Names(Rule):
     """Every other TF1 name -> its TF2 name where TF2 has the same function, else its tf.compat.v1 twin.
 
@@ -70,6 +109,12 @@ class TF2Names(Rule):
             target = names.target(prefix)
             entry = names.call(prefix)
             call = ref.called_at(depth)
+            if _native_tf2_initializer(ctx, prefix, call):
+                continue  # already its TF2 spelling
+            keras_target = _native_keras_initializer(ctx, prefix, call)
+            if keras_target is not None:
+                ctx.replace(ref, depth, tf_target(keras_target))
+                continue
             if entry is not None and call is not None and not (depth == 0 and base > 0):
                 try:
                     ctx.add_edits(adapt_call(ctx.source, call, entry))

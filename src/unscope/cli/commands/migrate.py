@@ -15,7 +15,9 @@ EXIT_OK, EXIT_WOULD_CHANGE, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 123
 EPILOG = """\
 modes: compat (default) keeps TF1 semantics on the unscope runtime (unscope.variable_scope,
 unscope.get_variable, unscope.layers, ...) and gives every other TF1 name its TF2 spelling or
-its tf.compat.v1 twin; native (tf.Module classes) is not implemented yet.
+its tf.compat.v1 twin; native turns variable-creating functions into tf.Module classes that own
+their variables (exact TF1 names; layers from unscope.nn, or a copy made by --vendor DIR) and
+keeps on the compat runtime, with a finding, what it cannot prove safe.
 Files are rewritten in place (atomically, permissions kept) unless --out DIR mirrors the tree
 there; files with nothing to migrate are not touched. --check and --diff never write.
 PATH '-' reads stdin and writes the result to stdout.
@@ -39,6 +41,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="worker processes (default: number of CPUs; 1: no pool)")
     parser.add_argument("--exclude", action="append", default=[], metavar="GLOB",
                         help="skip paths matching GLOB, relative to the PATH given (repeatable)")
+    parser.add_argument("--vendor", metavar="DIR",
+                        help="native mode: copy unscope.nn into DIR/unscope_nn and import it from there, "
+                             "so that the output needs only TensorFlow (DIR must be importable)")
     parser.add_argument("--report", metavar="FILE.json", help="write the JSON report to FILE ('-': stdout)")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only failures and the summary")
 
@@ -49,14 +54,22 @@ def _usage(message: str) -> int:
 
 
 def run(args) -> int:
-    if args.mode == "native":
-        return _usage("--mode native is not implemented yet; use --mode compat")
+    nn_import = None
+    if args.vendor:
+        if args.mode != "native":
+            return _usage("--vendor is for --mode native")
+        if args.check or args.diff:
+            return _usage("--vendor writes files; it cannot be combined with --check or --diff")
+        from unscope.native import vendor_nn, vendored_import
+
+        vendor_nn(args.vendor)
+        nn_import = vendored_import()
     if "-" in args.paths:
         if len(args.paths) > 1:
             return _usage("'-' (stdin) cannot be combined with other paths")
         if args.out:
             return _usage("--out cannot be used with '-' (stdin)")
-        return _stdin(args)
+        return _stdin(args, nn_import)
     if args.out and (args.check or args.diff):
         return _usage("--out writes files; it cannot be combined with --check or --diff")
     missing = [p for p in args.paths if not os.path.exists(p)]
@@ -66,7 +79,8 @@ def run(args) -> int:
 
     action = "check" if args.check else "diff" if args.diff else "write"
     report = migrate_paths(args.paths, args.mode, action=action, out=args.out, jobs=args.jobs,
-                           exclude=args.exclude, verbose=getattr(args, "verbose", False))
+                           exclude=args.exclude, verbose=getattr(args, "verbose", False),
+                           nn_import=nn_import)
     for outcome in report.files:
         if outcome.diff:
             sys.stdout.write(outcome.diff)
@@ -110,7 +124,7 @@ def summary_line(summary: dict, action: str, out: str | None = None) -> str:
     return f"{', '.join(parts)}; {tail}.{where}"
 
 
-def _stdin(args) -> int:
+def _stdin(args, nn_import=None) -> int:
     from unscope.migrate.engine import migrate_source
     from unscope.migrate.files import decode_bytes, encode, unified_diff
 
@@ -123,9 +137,9 @@ def _stdin(args) -> int:
     if text.lstrip().startswith("{") and '"cells"' in text:
         from unscope.migrate.notebook import migrate_notebook
 
-        result = migrate_notebook(text, args.mode, "-")
+        result = migrate_notebook(text, args.mode, "-", nn_import=nn_import)
     else:
-        result = migrate_source(text, args.mode, path="-")
+        result = migrate_source(text, args.mode, path="-", nn_import=nn_import)
     if not args.quiet:
         for finding in result.findings:
             print(str(finding), file=sys.stderr)
