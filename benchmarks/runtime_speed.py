@@ -1,4 +1,8 @@
-"""Runtime speed: an unscope.track module vs its hand-written native tf.Module twin.
+"""Speed of migrated models vs a hand-written native tf.Module twin and TF1 graph + Session.
+
+Variants: `track` (the TF1-style model on the unscope runtime through unscope.track),
+`native` (benchmarks/gpt2_tf1.py migrated with `unscope migrate --mode native` at start-up),
+`twin` (hand-written tf.Module), `tf1` (the TF1 code in a TF1 graph + Session).
 
     .venv/bin/python benchmarks/runtime_speed.py [--steps 30] [--json out.json]
 
@@ -43,8 +47,7 @@ def make_step(model, variables_of, jit=None):
 def build_variants():
     """name -> (callable running one step and blocking, first-call seconds incl. building)."""
     variants = {}
-    for name in ("track/eager", "twin/eager", "track/function", "twin/function",
-                 "track/xla", "twin/xla", "tf1/session"):
+    for name in VARIANTS:
         t0 = time.perf_counter()
         run = build_single(name)
         run()
@@ -52,8 +55,13 @@ def build_variants():
     return variants
 
 
+VARIANTS = ("track/eager", "twin/eager", "native/eager", "track/function", "twin/function",
+            "native/function", "track/xla", "twin/xla", "native/xla", "tf1/session")
 PAIRS = [("track/function", "twin/function"), ("track/xla", "twin/xla"),
-         ("track/function", "tf1/session"), ("track/xla", "tf1/session"), ("track/eager", "twin/eager")]
+         ("track/function", "tf1/session"), ("track/xla", "tf1/session"), ("track/eager", "twin/eager"),
+         ("native/function", "twin/function"), ("native/xla", "twin/xla"),
+         ("native/function", "tf1/session"), ("native/xla", "tf1/session"),
+         ("native/eager", "twin/eager")]
 
 
 def measure(steps: int) -> dict:
@@ -100,9 +108,32 @@ def build_single(variant: str):
             sess.run(tf.compat.v1.global_variables_initializer())
         return lambda: sess.run([loss, grads], {ph: IDS})
     jit = {"eager": None, "function": False, "xla": True}[tag]
-    model = unscope.track(lambda x: gm.tf1_model(unscope, x)) if kind == "track" else gm.NativeGPT2()
+    if kind == "track":
+        model = unscope.track(lambda x: gm.tf1_model(unscope, x))
+    elif kind == "native":
+        model = native_model()
+    else:
+        model = gm.NativeGPT2()
     step = make_step(model, lambda: model.trainable_variables, jit)
     return lambda: [t.numpy() for t in tf.nest.flatten(step(ids))]
+
+
+def native_model():
+    """benchmarks/gpt2_tf1.py migrated natively now, imported from a temporary file."""
+    import importlib.util
+    import tempfile
+
+    source_path = Path(__file__).with_name("gpt2_tf1.py")
+    result = unscope.migrate_source(source_path.read_text(), mode="native", path=str(source_path))
+    if result.error or not result.changed:
+        raise SystemExit(f"native migration failed: {result.error}")
+    target = Path(tempfile.mkdtemp()) / "gpt2_native.py"
+    target.write_text(result.code)
+    spec = importlib.util.spec_from_file_location("gpt2_native", target)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    cls = {c["function"]: c["class"] for c in result.classes}["model"]
+    return getattr(module, cls)()
 
 
 def main():
@@ -114,8 +145,7 @@ def main():
     result = measure(args.steps)
     if not args.no_memory:
         result["peak_rss_mib"] = {v: peak_memory(v) for v in
-                                  ["track/function", "twin/function", "track/xla", "twin/xla",
-                                   "track/eager", "twin/eager", "tf1/session"]}
+                                  VARIANTS}
     text = json.dumps(result, indent=2)
     print(text)
     if args.json:
