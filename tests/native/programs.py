@@ -151,18 +151,31 @@ def run_tf1(source: str):
     return {v.name: v.shape.as_list() for v in variables}, result
 
 
-def run_native(module, class_name: str):
+def _initial_and_losses(model, initial):
+    """{name: initial value} and the total regularization loss at the assigned weights."""
+    import tensorflow as tf
+
+    losses = model.regularization_losses
+    return initial, float(tf.add_n(losses)) if losses else 0.0
+
+
+def run_native(module, class_name: str, extra: bool = False):
+    """``extra``: also the initial values and the regularization loss (see _initial_and_losses)."""
     import tensorflow as tf
 
     model = getattr(module, class_name)()
     model(tf.constant(X))
+    initial = {v.name: v.numpy() for v in model.variables}
     for v in model.variables:
         v.assign(value_for(v.name, v.shape.as_list()))
     out = model(tf.constant(X))
     fn_out = tf.function(model)(tf.constant(X))
     names = [v.name for v in model.variables]
     assert len(names) == len(set(names)), names  # one tf.Variable per TF1 name
-    return {v.name: v.shape.as_list() for v in model.variables}, out.numpy(), fn_out.numpy()
+    shapes = {v.name: v.shape.as_list() for v in model.variables}
+    if extra:
+        return shapes, out.numpy(), fn_out.numpy(), _initial_and_losses(model, initial)
+    return shapes, out.numpy(), fn_out.numpy()
 
 
 # ---------------------------------------------------------------- programs with tf.layers
@@ -207,12 +220,21 @@ def layer_program(draw):
     for h in helpers:
         if h["reuse"] and text.count(f"{h['name']}(x)") > 1:
             text = text.replace(f"{h['name']}(x)", f"{h['name']}(x, reuse=tf.AUTO_REUSE)")
-    return HEADER + "\n\n".join(h["source"] for h in helpers) + "\n\ndef build(x):\n" + text \
+    # scope-level defaults over everything: they reach every layer, in helpers too
+    defaults = draw(st.sampled_from(["", "regularizer=REG", "initializer=tf.constant_initializer(0.2)",
+                                     "initializer=tf.constant_initializer(0.2), regularizer=REG"]))
+    header = HEADER
+    if defaults:
+        header += "REG = lambda w: 0.01 * tf.reduce_sum(tf.square(w))  # noqa: E731\n\n\n"
+        text = f"    with tf.variable_scope(\"top\", {defaults}):\n" + "\n".join(
+            "    " + line for line in text.splitlines())
+    return header + "\n\n".join(h["source"] for h in helpers) + "\n\ndef build(x):\n" + text \
         + "\n    return x\n"
 
 
-def run_runtime(source: str):
-    """The TF1 source on the unscope runtime (tests/zoo/shim.py): TF1 names and sharing."""
+def run_runtime(source: str, extra: bool = False):
+    """The TF1 source on the unscope runtime (tests/zoo/shim.py): TF1 names and sharing.
+    ``extra``: also the initial values and the regularization loss."""
     import tensorflow as tf
 
     import unscope
@@ -222,7 +244,11 @@ def run_runtime(source: str):
                  "<runtime>", "exec"), namespace)
     model = unscope.track(namespace["build"], name="build")
     model(tf.constant(X))
+    initial = {v.name: v.numpy() for v in model.variables}
     for v in model.variables:
         v.assign(value_for(v.name, v.shape.as_list()))
     out = model(tf.constant(X))
-    return {v.name: v.shape.as_list() for v in model.variables}, out.numpy()
+    shapes = {v.name: v.shape.as_list() for v in model.variables}
+    if extra:
+        return shapes, out.numpy(), _initial_and_losses(model, initial)
+    return shapes, out.numpy()

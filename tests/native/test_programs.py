@@ -64,9 +64,16 @@ def test_generated_layer_programs_equal_the_runtime(source, tmp_path):
         assert result.findings
         return
     assert "tf.layers" not in result.code
-    expected_vars, expected = programs.run_runtime(source)
+    expected_vars, expected, (expected_init, expected_reg) = programs.run_runtime(source, extra=True)
     module = load(result.code, tmp_path, "gen")
-    got_vars, got, got_fn = programs.run_native(module, class_for(result, "build"))
+    got_vars, got, got_fn, (got_init, got_reg) = programs.run_native(module, class_for(result, "build"), extra=True)
     assert got_vars == expected_vars, (source, result.code)
     np.testing.assert_allclose(got, expected, rtol=1e-5, atol=1e-6, err_msg=source + result.code)
     np.testing.assert_allclose(got_fn, expected, rtol=1e-5, atol=1e-6)
+    # scope-level defaults: the initializer each variable took (kernels under
+    # constant_initializer(0.2); biases stay zeros), and the regularizer on every variable
+    if "constant_initializer(0.2)" in source:
+        for name, value in expected_init.items():
+            np.testing.assert_array_equal(got_init[name], value, err_msg=name + "\n" + result.code)
+    np.testing.assert_allclose(got_reg, expected_reg, rtol=1e-5, err_msg=source + result.code)
+    assert (got_reg > 0) == ("regularizer=REG" in source)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
-__all__ = ["LAYERS", "LayerSpec", "VARIABLE_SCOPE_PARAMS", "GET_VARIABLE_PARAMS",
+__all__ = ["LAYERS", "LayerSpec", "Weight", "VARIABLE_SCOPE_PARAMS", "GET_VARIABLE_PARAMS",
            "TEMPLATE_PARAMS", "COLLECTIONS", "bind"]
 
 VARIABLE_SCOPE_PARAMS = ("name_or_scope", "default_name", "values", "initializer", "regularizer",
@@ -56,13 +56,45 @@ GRAPH_KEYS = {
 
 
 @dataclass(frozen=True)
+class Weight:
+    """One variable a TF1 layer makes through ``get_variable``, and how a scope-level
+    initializer / regularizer reaches it.
+
+    ``initializer`` is the keyword (TF1's and the nn class's) that sets its initializer, or
+    None when the layer fixes it; ``scope_init`` whether TF1's default for it is None, so the
+    scope initializer applies when it is not given; an explicit ``None`` lets the scope
+    initializer through too, unless ``none_absent`` (contrib's ``biases_initializer=None``
+    means "no bias"). ``regularizer`` is the nn keyword for its regularizer, or None when the
+    nn class cannot take one. ``switch`` is the TF1 argument whose ``False`` means the
+    variable is not made (``use_bias``, ``center``, ``scale``).
+    """
+
+    initializer: str | None
+    scope_init: bool
+    regularizer: str | None
+    none_absent: bool = False
+    switch: str | None = None
+
+
+def _weights(*rows) -> tuple:
+    return tuple(Weight(*row) for row in rows)
+
+
+_KERNEL_BIAS = _weights(("kernel_initializer", True, "kernel_regularizer"),
+                        ("bias_initializer", False, "bias_regularizer", False, "use_bias"))
+_CONTRIB_WEIGHTS = _weights(("weights_initializer", False, "weights_regularizer"),
+                            ("biases_initializer", False, "biases_regularizer", True))
+
+
+@dataclass(frozen=True)
 class LayerSpec:
     """A TF1 layer function and its `unscope.nn` class.
 
     ``tf1_params`` is the TF1 positional order (``inputs`` first); ``nn_params`` the order of
     the nn class's ``__init__``; ``call`` the TF1 arguments that go to the nn ``__call__``;
     ``drop`` arguments with no meaning once variables are owned (reuse);
-    ``unsupported`` arguments whose non-default values keep the function in TF1 form.
+    ``unsupported`` arguments whose non-default values keep the function in TF1 form;
+    ``weights`` the variables it makes (see :class:`Weight`).
     """
 
     nn_class: str
@@ -74,15 +106,17 @@ class LayerSpec:
     drop: tuple = ("reuse",)
     unsupported: dict = field(default_factory=dict)
     variables: bool = True
+    weights: tuple = ()
 
 
-def _tf_layer(nn_class, default, params, nn_params=None, call=(), variables=True):
+def _tf_layer(nn_class, default, params, nn_params=None, call=(), variables=True,
+              weights=_KERNEL_BIAS):
     tf1 = ("inputs",) + tuple(params.split())
     if nn_params is None:
         nn_params = tuple(p for p in tf1[1:] if p not in ("name", "reuse") + tuple(call)) + ("name",)
     return LayerSpec(nn_class, default, tf1, tuple(nn_params), "name", tuple(call),
                      unsupported={"activity_regularizer": "activity_regularizer is not supported by unscope.nn"},
-                     variables=variables)
+                     variables=variables, weights=weights if variables else ())
 
 
 _CONV = ("filters kernel_size strides padding data_format dilation_rate activation use_bias "
@@ -108,7 +142,10 @@ LAYERS: dict[str, LayerSpec] = {
         "filters kernel_size strides padding data_format dilation_rate depth_multiplier "
         "activation use_bias depthwise_initializer pointwise_initializer bias_initializer "
         "depthwise_regularizer pointwise_regularizer bias_regularizer activity_regularizer "
-        "depthwise_constraint pointwise_constraint bias_constraint trainable name reuse"),
+        "depthwise_constraint pointwise_constraint bias_constraint trainable name reuse",
+        weights=_weights(("depthwise_initializer", True, "depthwise_regularizer"),
+                         ("pointwise_initializer", True, "pointwise_regularizer"),
+                         ("bias_initializer", False, "bias_regularizer", False, "use_bias"))),
     "tf.layers.batch_normalization": LayerSpec(
         "BatchNormalization", "batch_normalization",
         ("inputs", "axis", "momentum", "epsilon", "center", "scale", "beta_initializer",
@@ -124,7 +161,12 @@ LAYERS: dict[str, LayerSpec] = {
         call=("training",),
         unsupported={"renorm": "batch renormalization is not supported by unscope.nn",
                      "virtual_batch_size": "virtual_batch_size is not supported by unscope.nn",
-                     "adjustment": "adjustment is not supported by unscope.nn"}),
+                     "adjustment": "adjustment is not supported by unscope.nn"},
+        # the moving statistics take no regularizer of their own in unscope.nn
+        weights=_weights(("beta_initializer", False, "beta_regularizer", False, "center"),
+                         ("gamma_initializer", False, "gamma_regularizer", False, "scale"),
+                         ("moving_mean_initializer", False, None),
+                         ("moving_variance_initializer", False, None))),
     "tf.layers.dropout": LayerSpec(
         "Dropout", "dropout", ("inputs", "rate", "noise_shape", "seed", "training", "name"),
         ("rate", "noise_shape", "seed", "name"), call=("training",), variables=False),
@@ -151,7 +193,8 @@ for _prefix in ("tf.contrib.layers", "slim"):
          "reuse", "variables_collections", "outputs_collections", "trainable", "scope"),
         ("num_outputs", "activation_fn", "normalizer_fn", "weights_initializer",
          "weights_regularizer", "biases_initializer", "biases_regularizer", "trainable", "name"),
-        name_kw="scope", drop=_CONTRIB_DROP, unsupported=_CONTRIB_UNSUPPORTED)
+        name_kw="scope", drop=_CONTRIB_DROP, unsupported=_CONTRIB_UNSUPPORTED,
+        weights=_CONTRIB_WEIGHTS)
     LAYERS[f"{_prefix}.conv2d"] = LayerSpec(
         "ContribConv2D", "Conv",
         ("inputs", "num_outputs", "kernel_size", "stride", "padding", "data_format", "rate",
@@ -161,14 +204,17 @@ for _prefix in ("tf.contrib.layers", "slim"):
         ("num_outputs", "kernel_size", "stride", "padding", "data_format", "rate",
          "activation_fn", "normalizer_fn", "weights_initializer", "weights_regularizer",
          "biases_initializer", "biases_regularizer", "trainable", "name"),
-        name_kw="scope", drop=_CONTRIB_DROP, unsupported=_CONTRIB_UNSUPPORTED)
+        name_kw="scope", drop=_CONTRIB_DROP, unsupported=_CONTRIB_UNSUPPORTED,
+        weights=_CONTRIB_WEIGHTS)
     LAYERS[f"{_prefix}.layer_norm"] = LayerSpec(
         "LayerNorm", "LayerNorm",
         ("inputs", "center", "scale", "activation_fn", "reuse", "variables_collections",
          "outputs_collections", "trainable", "begin_norm_axis", "begin_params_axis", "scope"),
         ("center", "scale", "activation_fn", "trainable", "begin_norm_axis", "begin_params_axis",
          "name"),
-        name_kw="scope", drop=_CONTRIB_DROP, unsupported=_CONTRIB_UNSUPPORTED)
+        name_kw="scope", drop=_CONTRIB_DROP, unsupported=_CONTRIB_UNSUPPORTED,
+        weights=_weights((None, False, "beta_regularizer", False, "center"),
+                         (None, False, "gamma_regularizer", False, "scale")))
 
 
 def bind(call: ast.Call, params: tuple) -> tuple[dict, list, bool]:

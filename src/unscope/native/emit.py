@@ -13,6 +13,7 @@ import ast
 from unscope.native import apis
 from unscope.native.paths import BASE, attr_name, class_name, fstring, identifier
 from unscope.native.plan import Plan, Unsupported, ctor_args, first_on_line, fresh, names_in
+from unscope.native.scope_defaults import Foreign
 from unscope.native.text import Editor, header_colon, string_lines
 
 __all__ = ["Emitter"]
@@ -204,9 +205,13 @@ class Emitter:
     def _variable(self, plan, ev, context, expr, uniq_var=None) -> str:
         args = [self.path_text(plan, ev.path, context, expr, uniq_var)]
         nn_positional = apis.NN_VARIABLE_PARAMS
+        # the scopes' defaults: this function's own, then those its callers' scopes give it
+        scope = {**plan.fn.inherited, **ev.kwargs}
         for p in apis.GET_VARIABLE_PARAMS[1:]:
             if p not in ev.bound or p in ("validate_shape", "use_resource"):
                 continue
+            if p in scope and apis.is_none(ev.bound[p]):
+                continue  # None: TF1 takes the scope's
             value = expr(ev.bound[p])
             i = apis.GET_VARIABLE_PARAMS.index(p)
             if p in ev.positional and i < 4 and nn_positional[i] == p:
@@ -214,8 +219,8 @@ class Emitter:
             else:
                 args.append(f"{p}={value}")
         for k in ("dtype", "initializer", "regularizer"):
-            if k in ev.kwargs and k not in ev.bound:
-                args.append(f"{k}={expr(ev.kwargs[k])}")
+            if k in scope and (k not in ev.bound or apis.is_none(ev.bound[k])):
+                args.append(f"{k}={_render(scope[k], expr)}")
         return f"{self.nn}.variable({', '.join(args)})"
 
     def _layer(self, plan, ev, context, expr, uniq_var=None) -> str:
@@ -226,16 +231,19 @@ class Emitter:
         positional = [p for p in ev.positional if p in ctor]
         prefix = 0
         while prefix < len(positional) and prefix < len(spec.nn_params) \
-                and positional[prefix] == tf1[prefix] == spec.nn_params[prefix]:
+                and positional[prefix] == tf1[prefix] == spec.nn_params[prefix] \
+                and positional[prefix] not in ev.defaults:
             prefix += 1
         for p in spec.tf1_params:
-            if p not in ctor:
+            if p not in ctor or p in ev.defaults:
                 continue
             value = expr(ctor[p])
             if p in positional[:prefix]:
                 args.append(value)
             else:
                 args.append(f"{p}={value}")
+        for k, v in ev.defaults.items():  # what the variables take from the scopes around
+            args.append(f"{k}={_render(v, expr)}")
         args.append(f"name={self.path_text(plan, ev.path, context, expr, uniq_var)}")
         return f"{self.nn}.{spec.nn_class}({', '.join(args)})"
 
@@ -376,6 +384,10 @@ class Emitter:
             parts.append("*")
             parts.extend(kwonly)
         return "".join(", " + p for p in parts)
+
+
+def _render(value, expr) -> str:
+    return value.text if isinstance(value, Foreign) else expr(value)
 
 
 def _quote(text: str) -> str:

@@ -13,6 +13,7 @@ from unscope.native.check import conflicts
 from unscope.native.emit import Emitter
 from unscope.native.plan import Plan, Unsupported, decide_modes, plan_function
 from unscope.native.program import Program
+from unscope.native.scope_defaults import inherit
 from unscope.native.text import EditConflict, Editor
 
 __all__ = ["NativeResult", "migrate_native", "DEFAULT_NN_IMPORT"]
@@ -94,6 +95,7 @@ def _migrate(source: str, path: str, nn_import: str) -> NativeResult:
                             error_line=line, error_col=col)
     program.analyse()
     program.classify()
+    inherit(program)
     if not program.creators:
         return NativeResult(source, _findings(program, {}), functions=len(program.others))
     nn_name, import_text = _nn_binding(program, nn_import)

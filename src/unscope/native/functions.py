@@ -44,6 +44,7 @@ class Fn:
         self.docstring = None
         self.template_locals: dict = {}  # local name -> template Event
         self.auto_reuse: list = []       # tf.AUTO_REUSE read in the body (not as reuse=)
+        self.inherited: dict = {}        # scope defaults its callers' scopes give it (Foreign)
 
     @property
     def all_params(self):
@@ -111,4 +112,6 @@ class Event:
         self.loop = None             # the loop this event's attribute is indexed by
         self.resource = None
         self.reuse = False           # made under a constant reuse=True
+        self.scope_kw = {}           # scope-level initializer / regularizer / dtype in force
+        self.defaults = {}           # layers: nn keyword -> scope default its variables take
         self.__dict__.update(extra)

@@ -9,6 +9,7 @@ import ast
 
 from unscope.native import apis
 from unscope.native.paths import Ref, Slot, Uniq, free_names, key
+from unscope.native.scope_defaults import Foreign, layer_defaults
 
 __all__ = ["Unsupported", "Resource", "Plan", "decide_modes", "plan_function", "fresh", "names_in",
            "ctor_args", "first_on_line"]
@@ -130,8 +131,17 @@ def plan_function(program, fn, plan: Plan) -> None:
                                       "depends on the caller's scope")
 
     def static(node, loop):
+        if isinstance(node, Foreign):
+            return True
         allowed = init_names | ({loop.target} if loop is not None else set())
         return free_names(node) <= allowed
+
+    for ev in fn.events:
+        if ev.kind == "layer":
+            try:
+                ev.defaults = layer_defaults(ev, fn.inherited)
+            except ValueError as exc:
+                raise Unsupported(ev.node, ev.api, str(exc)) from None
 
     for ev in fn.events:
         if ev.kind in ("collection", "tcall"):
@@ -203,7 +213,8 @@ def plan_function(program, fn, plan: Plan) -> None:
             args = [v for k, v in ev.bound.items() if k != "name"] + list(ev.kwargs.values())
             res.eager = not ev.cond and all(static(a, res.loop) for a in args)
         elif res.kind == "layer":
-            res.eager = all(static(v, res.loop) for k, v in ctor_args(ev).items())
+            res.eager = all(static(v, res.loop) for v in ctor_args(ev).values()) \
+                and all(static(v, res.loop) for v in ev.defaults.values())
         elif res.kind == "module":
             # a module first called under an if/while is made on that call: its variables
             # then exist exactly when TF1 made them
@@ -300,7 +311,9 @@ def ctor_args(ev) -> dict:
 
 
 def _ctor_dump(ev) -> str:
-    return repr(sorted((k, ast.dump(v)) for k, v in ctor_args(ev).items()))
+    given = sorted((k, ast.dump(v)) for k, v in ctor_args(ev).items())
+    scope = sorted((k, v.text if isinstance(v, Foreign) else ast.dump(v)) for k, v in ev.defaults.items())
+    return repr((given, scope))
 
 
 def first_on_line(source, stmt) -> bool:

@@ -432,7 +432,7 @@ class Walker(Counting):
 
     def event(self, kind, node, path, **extra) -> Event:
         ev = Event(kind, node, self.stmt, path, self.loops(), self.dynamic(), self.hoist,
-                   reuse=self.frame.reuse, **extra)
+                   reuse=self.frame.reuse, scope_kw=dict(self.frame.kwargs), **extra)
         self.fn.events.append(ev)
         return ev
 
@@ -540,10 +540,6 @@ class Walker(Counting):
             if key in bound and not apis.is_none(bound[key]) and not _is_false(bound[key]):
                 self.fail(node, api, why)
                 return
-        if self.frame.kwargs and spec.variables:
-            keys = "/".join(sorted(self.frame.kwargs))
-            self.fail(node, api, f"a layer under a scope-level {keys}; kept in TF1 form")
-            return
         name = bound.get(spec.name_kw)
         reuse = bound.get("reuse")
         if apis.is_none(name) and not (apis.is_none(reuse) or _is_false(reuse)):

@@ -20,11 +20,17 @@ __all__ = ["LayerNorm"]
 
 class LayerNorm(Module):
     """`tf.contrib.layers.layer_norm(inputs, center, scale, activation_fn, trainable,
-    begin_norm_axis=1, begin_params_axis=-1, scope)` as a module; `name` is the scope path."""
+    begin_norm_axis=1, begin_params_axis=-1, scope)` as a module; `name` is the scope path.
+
+    `beta_regularizer` / `gamma_regularizer` stand for a TF1 scope-level regularizer, which
+    reached both variables through `get_variable`."""
 
     def __init__(self, center=True, scale=True, activation_fn=None, trainable=True,
-                 begin_norm_axis=1, begin_params_axis=-1, name="LayerNorm"):
+                 begin_norm_axis=1, begin_params_axis=-1, name="LayerNorm",
+                 beta_regularizer=None, gamma_regularizer=None):
         super().__init__(name=name)
+        self.beta_regularizer = beta_regularizer
+        self.gamma_regularizer = gamma_regularizer
         self.center = bool(center)
         self.scale = bool(scale)
         self.activation_fn = get_activation(activation_fn)
@@ -56,10 +62,10 @@ class LayerNorm(Module):
         dtype = inputs.dtype.base_dtype
         if self.center:
             self.beta = variable(self._variable_name("beta"), params_shape, dtype, "zeros",
-                                 self.trainable)
+                                 self.trainable, self.beta_regularizer)
         if self.scale:
             self.gamma = variable(self._variable_name("gamma"), params_shape, dtype, "ones",
-                                  self.trainable)
+                                  self.trainable, self.gamma_regularizer)
         self._built = True
 
     def __call__(self, inputs):
