@@ -167,3 +167,41 @@ def test_bundled_example_migrates_natively_and_equals_the_runtime():
     np.testing.assert_allclose(new_out, old_out, rtol=1e-5, atol=1e-6)
     assert old_reg > 0
     np.testing.assert_allclose(new_reg, old_reg, rtol=1e-5)
+
+
+def test_example_native_is_pure_tf2_and_training_is_a_call_argument(tmp_path):
+    source_path = harness.ROOT / "examples" / "tf1_project" / "model.py"
+    result = unscope.migrate_source(source_path.read_text(), mode="native", path=str(source_path))
+    assert result.error is None and not result.findings
+    assert forbidden(result.code) is None
+    assert "import unscope\n" not in result.code  # only `from unscope import nn` remains
+    classes = {c["function"]: c for c in result.classes}
+    assert classes["classifier"]["call_args"] == ["tokens", "training"]
+    out = tmp_path / "example_native.py"
+    out.write_text(result.code)
+    module = _load(out, "example_native")
+    model = getattr(module, classes["classifier"]["class"])()
+    tokens = tf.constant(np.arange(24, dtype=np.int32).reshape(2, 12) % 50)
+    tf.random.set_seed(0)
+    train = model(tokens, training=True)
+    names = [v.name for v in model.variables]
+    evaluation = model(tokens, training=False)
+    assert [v.name for v in model.variables] == names  # one set of variables for both modes
+    assert train.shape == evaluation.shape == (2, 3)
+    assert len(model.regularization_losses) == 15  # scope regularizer on every variable, as TF1
+
+
+def test_nn_regularizers_equal_contrib_ones():
+    from unscope import nn
+    from unscope.contrib import layers as contrib
+
+    w = tf.constant([[1.5, -2.0], [0.25, 3.0]])
+    for name, args in (("l1_regularizer", (0.1,)), ("l2_regularizer", (0.01,)),
+                       ("l1_l2_regularizer", (0.1, 0.01))):
+        ours, theirs = getattr(nn, name)(*args)(w), getattr(contrib, name)(*args)(w)
+        np.testing.assert_allclose(float(ours), float(theirs), rtol=1e-6)
+    assert nn.l2_regularizer(0.0)(w) is None
+    with pytest.raises(ValueError, match="cannot be an integer"):
+        nn.l2_regularizer(1)
+    with pytest.raises(ValueError, match="less than 0"):
+        nn.l1_regularizer(-0.5)

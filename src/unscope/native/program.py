@@ -27,6 +27,9 @@ _BUILTINS = frozenset(dir(builtins))
 _CREATING_KINDS = frozenset({"get_variable", "make_template", "variable", "rnn_cell"})
 
 
+MODE_FLAGS = frozenset({"training", "is_training", "train", "mode", "deterministic"})
+
+
 class Program:
     def __init__(self, text: str, path: str) -> None:
         self.path = path
@@ -322,6 +325,11 @@ class Program:
                 elif p in fn.reuse_params:
                     kind = "reuse"
                 elif p in fn.tensor:
+                    kind = "call"
+                elif p in MODE_FLAGS and p not in fn.struct:
+                    # TF1 called one model with training=True and again with False under
+                    # reuse; as a constructor argument each setting would be a separate
+                    # instance with its own variables.  A call argument keeps them shared.
                     kind = "call"
                 elif fn.root and p not in fn.defaults:
                     kind = "init" if self._config_like(fn, p) else "call"

@@ -34,6 +34,7 @@ from .dropout import Dropout
 from .flatten import Flatten
 from .layer_norm import LayerNorm
 from .module import Module
+from .regularizers import l1_l2_regularizer, l1_regularizer, l2_regularizer
 from .pooling import (AveragePooling1D, AveragePooling2D, AveragePooling3D, MaxPooling1D,
                       MaxPooling2D, MaxPooling3D)
 from .variables import glorot_uniform, variable

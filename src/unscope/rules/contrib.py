@@ -6,6 +6,11 @@ from unscope.rules import Rule
 # contrib modules unscope implements completely / in part
 WHOLE = {"tf.contrib.layers": "contrib.layers"}
 PARTIAL = {"tf.contrib.framework": "contrib.framework", "tf.contrib.training": "contrib.training"}
+# In native mode these become the plain unscope.nn regularizers (same TF1 semantics, no runtime)
+# when the file imports the nn layers.
+NATIVE_REGULARIZERS = {"tf.contrib.layers." + n: n
+                       for n in ("l1_regularizer", "l2_regularizer", "l1_l2_regularizer")}
+NATIVE_REGULARIZERS.update({"slim." + n: n for n in ("l1_regularizer", "l2_regularizer", "l1_l2_regularizer")})
 
 
 class Contrib(Rule):
@@ -27,8 +32,16 @@ class Contrib(Rule):
     ORDER = 30
 
     def apply(self, ctx) -> None:
+        native_nn = ctx.mode == "native" and ctx.table.aliases().get("nn") in ("unscope.nn", "unscope_nn")
         for ref in ctx.refs:
-            if ref.claimed or "contrib" not in ref.words:
+            if ref.claimed:
+                continue
+            if native_nn and ref.call is not None and (ref.api() or "") in NATIVE_REGULARIZERS:
+                start, end = ctx.source.span(ref.node)
+                ctx.edit(start, end, "nn." + NATIVE_REGULARIZERS[ref.api()])
+                ref.claimed = True
+                continue
+            if "contrib" not in ref.words:
                 continue
             full = ref.api() or ""
             if not (full == "tf.contrib" or full.startswith("tf.contrib.")):

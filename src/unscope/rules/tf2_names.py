@@ -1,4 +1,6 @@
 """Migration rule `tf2_names` (see the class docstring)."""
+import ast
+
 from unscope.migrate.calls import CannotEdit, adapt_call
 from unscope.migrate.context import tf_target
 from unscope.rules import Rule
@@ -33,7 +35,17 @@ def _native_keras_initializer(ctx, prefix, call):
     return target
 
 
+# In native mode, TF1 functions whose TF2 namesake computes the same for these call shapes:
+# embedding_lookup on one params tensor (TF2 only dropped partition_strategy, which matters
+# for a list of shards; native modules never shard).
+NATIVE_TF2_SAME_CALLS = {"nn.embedding_lookup": (2, frozenset({"name", "max_norm"}))}
+
+
 def _native_tf2_initializer(ctx, prefix, call) -> bool:
+    if ctx.mode == "native" and prefix in NATIVE_TF2_SAME_CALLS and call is not None:
+        max_args, keywords = NATIVE_TF2_SAME_CALLS[prefix]
+        return (len(call.args) <= max_args and all(k.arg in keywords for k in call.keywords)
+                and not (call.args and isinstance(call.args[0], (ast.List, ast.Tuple))))
     if ctx.mode != "native" or prefix not in NATIVE_TF2_INITIALIZERS or not ctx.names.in_v2(prefix):
         return False
     if call is None:

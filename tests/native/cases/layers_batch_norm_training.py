@@ -13,17 +13,16 @@ from unscope import nn
 
 
 class Build(nn.Module):
-    def __init__(self, training=False, name="cnn"):
+    def __init__(self, name="cnn"):
         super().__init__(name=name)
-        self.training = training
         self.conv2d = nn.Conv2D(4, 3, padding="same", name=f"{name}/conv2d")
         self.batch_normalization = nn.BatchNormalization(name=f"{name}/batch_normalization")
         self.max_pooling2d = nn.MaxPooling2D(2, 2, name=f"{name}/max_pooling2d")
         self.flatten = nn.Flatten(name=f"{name}/flatten")
         self.dense = nn.Dense(3, name=f"{name}/dense")
 
-    def __call__(self, images):
+    def __call__(self, images, training=False):
         h = self.conv2d(images)
-        h = self.batch_normalization(h, training=self.training)
+        h = self.batch_normalization(h, training=training)
         h = self.max_pooling2d(tf.nn.relu(h))
         return self.dense(self.flatten(h))
