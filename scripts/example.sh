@@ -6,6 +6,7 @@
 #   3. migrate   compat mode, into examples/out/compat
 #   4. convert   the TF1 checkpoint into a TF2 object checkpoint for the migrated model
 #   5. verify    TF1 original vs migrated model, same weights: outputs and gradients
+#   6. native    migrate --mode native (tf.Module classes), convert into it, verify it
 source "$(dirname "$0")/setup.sh"
 set -euo pipefail
 OUT="${UNSCOPE_EXAMPLE_OUT:-examples/out}"
@@ -31,6 +32,13 @@ $U convert "$OUT/tf1_ckpt/model" "$OUT/tf2_ckpt/model" \
 
 step "5. unscope verify: TF1 original vs migrated, with the trained weights"
 $U verify examples/tf1_project/model.py:classifier "$OUT/compat/model.py:classifier" \
+    --example "$OUT/inputs.npz" --checkpoint "$OUT/tf1_ckpt/model"
+
+step "6. unscope migrate --mode native: tf.Module classes (into $OUT/native)"
+$U migrate --mode native examples/tf1_project/model.py --out "$OUT/native" --report "$OUT/native-report.json"
+$U convert "$OUT/tf1_ckpt/model" "$OUT/tf2_native_ckpt/model" \
+    --model "$OUT/native/model.py:Classifier" --example "$OUT/inputs.npz"
+$U verify examples/tf1_project/model.py:classifier "$OUT/native/model.py:Classifier" \
     --example "$OUT/inputs.npz" --checkpoint "$OUT/tf1_ckpt/model"
 
 printf '\nexample done: outputs under %s\n' "$OUT" >&2

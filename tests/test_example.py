@@ -14,9 +14,12 @@ def test_example_pipeline(tmp_path):
     proc = subprocess.run(["bash", str(ROOT / "scripts" / "example.sh")], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-4000:]
-    assert "verify: OLD and NEW agree" in proc.stderr + proc.stdout
+    assert (proc.stderr + proc.stdout).count("verify: OLD and NEW agree") == 2  # compat and native
     out = tmp_path / "out"
     assert (out / "compat" / "model.py").is_file()
     assert (out / "tf2_ckpt" / "model.index").is_file()
     migrated = (out / "compat" / "model.py").read_text()
     assert "unscope.variable_scope" in migrated and "tf.variable_scope" not in migrated
+    native = (out / "native" / "model.py").read_text()
+    assert "class Classifier(nn.Module)" in native and "variable_scope" not in native
+    assert (out / "tf2_native_ckpt" / "model.index").is_file()
