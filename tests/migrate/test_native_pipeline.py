@@ -5,7 +5,6 @@ and unscope.nn (or a vendored copy), and equal real TF1 with TF1's weights loade
 """
 import importlib.util
 import io
-import json
 import re
 import tokenize
 import subprocess
@@ -47,13 +46,6 @@ def forbidden(source: str):
     return match.group(0) if match else None
 
 
-@pytest.fixture(scope="module")
-def oracle(tmp_path_factory):
-    outdir = tmp_path_factory.mktemp("native_oracle")
-    harness.run_oracle(harness.ZOO, outdir)
-    return outdir
-
-
 def _load(path, name):
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
@@ -63,7 +55,7 @@ def _load(path, name):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", harness.ZOO)
-def test_native_zoo_equals_tf1(name, oracle, tmp_path):
+def test_native_zoo_equals_tf1(name, zoo_oracle, tmp_path):
     source_path = harness.ROOT / "tests" / "zoo" / f"{name}.py"
     result = unscope.migrate_source(source_path.read_text(), mode="native", path=str(source_path))
     assert result.error is None and result.changed
@@ -76,25 +68,7 @@ def test_native_zoo_equals_tf1(name, oracle, tmp_path):
     model = getattr(module, build_class)()
     inputs = {k: tf.constant(v) for k, v in module.INPUTS.items()}
     model(**inputs)
-    meta = json.loads((oracle / f"{name}.json").read_text())
-    expected = dict(np.load(oracle / f"{name}.npz"))
-    assert sorted([v.name, v.shape.as_list(), v.dtype.name] for v in model.variables) == \
-        sorted(meta["variables"])
-    assert sorted(v.name for v in model.trainable_variables) == sorted(meta["trainable"])
-    for v in model.variables:
-        v.assign(expected[f"var:{v.name}"])
-    with tf.GradientTape() as tape:
-        outs = harness.flatten(model(**inputs))
-        total = tf.add_n([tf.reduce_sum(o) for o in outs if o.dtype.is_floating])
-    grads = tape.gradient(total, model.trainable_variables)
-    for i, o in enumerate(outs):
-        np.testing.assert_allclose(o.numpy(), expected[f"out:{i}"], rtol=1e-5, atol=1e-5)
-    for v, g in zip(model.trainable_variables, grads):
-        if f"grad:{v.name}" in expected:
-            np.testing.assert_allclose(tf.convert_to_tensor(g).numpy(), expected[f"grad:{v.name}"],
-                                       rtol=1e-4, atol=1e-5, err_msg=v.name)
-    reg = sum(float(x) for x in model.regularization_losses)
-    np.testing.assert_allclose(reg, expected["reg"], rtol=1e-5, atol=1e-7)
+    harness.assert_matches_tf1(model, inputs, zoo_oracle, name, ordered=False)
 
 
 def test_textbook_case_becomes_one_shared_variable():

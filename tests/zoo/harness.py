@@ -62,6 +62,47 @@ def _oracle_main(outdir: str, names: list[str]) -> None:
         (Path(outdir) / f"{name}.json").write_text(json.dumps(meta))
 
 
+def expected(oracle_dir: Path, name: str) -> tuple[dict, dict]:
+    """(meta, arrays) the TF1 oracle wrote for zoo model ``name``."""
+    meta = json.loads((Path(oracle_dir) / f"{name}.json").read_text())
+    return meta, dict(np.load(Path(oracle_dir) / f"{name}.npz"))
+
+
+def assert_matches_tf1(model, inputs: dict, oracle_dir: Path, name: str, *, ordered: bool = True):
+    """Load TF1's weights into ``model`` by name; outputs, gradients, regularization equal TF1.
+
+    ``ordered``: variables must also come in TF1's creation order (the runtime keeps it;
+    native modules list theirs by attribute).
+    """
+    import tensorflow as tf
+
+    meta, arrays = expected(oracle_dir, name)
+    got = [[v.name, v.shape.as_list(), v.dtype.base_dtype.name] for v in model.variables]
+    trainable = [v.name for v in model.trainable_variables]
+    if ordered:
+        assert got == meta["variables"] and trainable == meta["trainable"]
+    else:
+        assert sorted(got) == sorted(meta["variables"]) and sorted(trainable) == sorted(meta["trainable"])
+    for v in model.variables:
+        v.assign(arrays[f"var:{v.name}"])
+    with tf.GradientTape() as tape:
+        outs = flatten(model(**inputs))
+        total = tf.add_n([tf.reduce_sum(o) for o in outs if o.dtype.is_floating])
+    grads = tape.gradient(total, model.trainable_variables)
+    for i, out in enumerate(outs):
+        np.testing.assert_allclose(out.numpy(), arrays[f"out:{i}"], rtol=1e-5, atol=1e-5, err_msg=f"output {i}")
+    for v, g in zip(model.trainable_variables, grads):
+        key = f"grad:{v.name}"
+        if key in arrays:
+            np.testing.assert_allclose(tf.convert_to_tensor(g).numpy(), arrays[key], rtol=1e-4, atol=1e-5, err_msg=key)
+        else:
+            assert g is None, key
+    reg = model.regularization_losses
+    np.testing.assert_allclose(sum(float(x) for x in reg), arrays["reg"], rtol=1e-5, atol=1e-7)
+    assert len(reg) == meta["n_regs"]
+    return meta, arrays
+
+
 def load_on_unscope(name: str) -> types.ModuleType:
     """The zoo file's own source, with `tf` bound to the unscope shim."""
     path = ROOT / "tests" / "zoo" / f"{name}.py"
