@@ -168,3 +168,27 @@ def oracle_fixture(programs):
         return run_oracle(programs)
 
     return oracle
+
+
+def differential_tests(programs):
+    """The module's oracle fixture and its three tests against TF1 for ``programs``:
+    graph mode (every program), eager and tf.function through unscope.track (store programs).
+
+        oracle, test_graph_mode_matches_tf1, test_eager_matches_tf1, \\
+            test_tf_function_matches_tf1 = harness.differential_tests(PROGRAMS)
+    """
+
+    @pytest.mark.parametrize("name", sorted(programs))
+    def test_graph_mode_matches_tf1(name, oracle):
+        check_graph(programs, oracle, name)
+
+    @pytest.mark.parametrize("name", store_programs(programs))
+    def test_eager_matches_tf1(name, oracle):
+        check_store(programs, oracle, name, "eager")
+
+    @pytest.mark.parametrize("name", store_programs(programs))
+    def test_tf_function_matches_tf1(name, oracle):
+        check_store(programs, oracle, name, "function")
+
+    return oracle_fixture(programs), test_graph_mode_matches_tf1, test_eager_matches_tf1, \
+        test_tf_function_matches_tf1

@@ -1,7 +1,6 @@
 """conv1d/2d/3d, separable and transposed convolutions: differential against TF1 tf.layers."""
 from __future__ import annotations
 
-import pytest
 
 from . import harness
 
@@ -95,19 +94,5 @@ L.conv2d(y, 2, 3)
 """),
 }
 
-oracle = harness.oracle_fixture(PROGRAMS)
-
-
-@pytest.mark.parametrize("name", sorted(PROGRAMS))
-def test_graph_mode_matches_tf1(name, oracle):
-    harness.check_graph(PROGRAMS, oracle, name)
-
-
-@pytest.mark.parametrize("name", harness.store_programs(PROGRAMS))
-def test_eager_matches_tf1(name, oracle):
-    harness.check_store(PROGRAMS, oracle, name, "eager")
-
-
-@pytest.mark.parametrize("name", harness.store_programs(PROGRAMS))
-def test_tf_function_matches_tf1(name, oracle):
-    harness.check_store(PROGRAMS, oracle, name, "function")
+oracle, test_graph_mode_matches_tf1, test_eager_matches_tf1, test_tf_function_matches_tf1 = \
+    harness.differential_tests(PROGRAMS)

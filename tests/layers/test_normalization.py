@@ -1,7 +1,6 @@
 """batch_normalization: differential against TF1 tf.layers (fused and not, updates, dtypes)."""
 from __future__ import annotations
 
-import pytest
 
 from . import harness
 
@@ -90,19 +89,5 @@ L.batch_normalization(x, axis=4)
 """),
 }
 
-oracle = harness.oracle_fixture(PROGRAMS)
-
-
-@pytest.mark.parametrize("name", sorted(PROGRAMS))
-def test_graph_mode_matches_tf1(name, oracle):
-    harness.check_graph(PROGRAMS, oracle, name)
-
-
-@pytest.mark.parametrize("name", harness.store_programs(PROGRAMS))
-def test_eager_matches_tf1(name, oracle):
-    harness.check_store(PROGRAMS, oracle, name, "eager")
-
-
-@pytest.mark.parametrize("name", harness.store_programs(PROGRAMS))
-def test_tf_function_matches_tf1(name, oracle):
-    harness.check_store(PROGRAMS, oracle, name, "function")
+oracle, test_graph_mode_matches_tf1, test_eager_matches_tf1, test_tf_function_matches_tf1 = \
+    harness.differential_tests(PROGRAMS)
