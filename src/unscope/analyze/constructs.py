@@ -26,7 +26,8 @@ KINDS = (
     "select_by_name",      # slim.get_variables(scope), get_variables_to_restore, ...
     "variable",            # tf.Variable (reported inside variable scopes)
     "initializer",         # TF1-only initializers: tf.truncated_normal_initializer, xavier...
-    "regularizer",         # contrib / slim l2_regularizer, ...
+    "regularizer",         # contrib / slim sum_regularizer, apply_regularization
+    "native_regularizer",  # contrib / slim l1/l2/l1_l2_regularizer
     "partitioner",         # tf.fixed_size_partitioner, ...
     "rnn_cell",            # tf.nn.rnn_cell.*, tf.nn.dynamic_rnn: variables made inside TF
     "contrib_supported",   # tf.contrib pieces unscope.contrib provides (HParams)
@@ -86,6 +87,8 @@ _NOT_INITIALIZERS = frozenset({"global_variables", "local_variables", "variables
 _CONTRIB_INITIALIZERS = frozenset({
     "xavier_initializer", "xavier_initializer_conv2d", "variance_scaling_initializer",
 })
+# the ones native mode turns into unscope.nn's plain regularizers
+_NATIVE_REGULARIZERS = frozenset({"l1_regularizer", "l2_regularizer", "l1_l2_regularizer"})
 _CONTRIB_REGULARIZERS = frozenset({
     "l1_regularizer", "l2_regularizer", "l1_l2_regularizer", "sum_regularizer",
     "apply_regularization",
@@ -161,6 +164,8 @@ def classify(api: str) -> str | None:
             return "layer"
         if leaf in _CONTRIB_INITIALIZERS:
             return "initializer"
+        if leaf in _NATIVE_REGULARIZERS:
+            return "native_regularizer"
         if leaf in _CONTRIB_REGULARIZERS:
             return "regularizer"
     if head in ("tf.contrib.framework", "slim"):

@@ -166,6 +166,8 @@ _KIND = {
     "graph_keys": ("compat", "collection key used directly; kept by the compat runtime"),
     "initializer": ("native", "TF1 initializer: migrate uses its TF2 name"),
     "regularizer": ("compat", "contrib/slim regularizer: provided by unscope.contrib"),
+    "native_regularizer": ("native", "contrib/slim regularizer: native mode uses unscope.nn's "
+                           "(same TF1 formula), compat mode unscope.contrib's"),
     "partitioner": ("compat", "partitioned variables stay on the compat runtime"),
     "rnn_cell": ("manual", "TF1 RNN cells create variables inside TensorFlow; port to tf.keras.layers "
                  "RNN cells by hand (checkpoint names change)"),

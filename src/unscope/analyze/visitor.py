@@ -718,7 +718,7 @@ class _Visitor:
         api, kind = self._api(node)
         if kind is None:
             return
-        if kind in ("initializer", "regularizer", "partitioner", "rnn_cell", "contrib",
+        if kind in ("initializer", "regularizer", "native_regularizer", "partitioner", "rnn_cell", "contrib",
                     "contrib_supported", "layer_base", "auto_reuse", "graph_keys", "select_by_name"):
             self._add(node, api, verdicts.kind_verdict(kind, self._in_function()))
         elif kind == "arg_scope":

@@ -1,7 +1,7 @@
 # warns: 4:9 tf.contrib.layers.fully_connected: native: tf.contrib is gone in TF2; native mode uses an unscope.nn layer object keeping TF1 names [fc, reuse: create]
 # warns: 5:9 tf.contrib.layers.layer_norm: native: tf.contrib is gone in TF2; native mode uses an unscope.nn layer object keeping TF1 names [LayerNorm, reuse: create]
 # warns: 6:12 tf.contrib.layers.fully_connected: native: tf.contrib is gone in TF2; native mode uses an unscope.nn layer object keeping TF1 names [fully_connected, reuse: create]
-# warns: 6:72 tf.contrib.layers.l2_regularizer: compat: contrib/slim regularizer: provided by unscope.contrib
+# warns: 6:72 tf.contrib.layers.l2_regularizer: native: contrib/slim regularizer: native mode uses unscope.nn's (same TF1 formula), compat mode unscope.contrib's
 import tensorflow as tf
 
 def f(x):
