@@ -493,7 +493,7 @@ class Walker(Counting):
         if kind in ("variable_scope", "get_variable_scope"):
             self.fail(node, api, f"{api} used outside `with` (or its scope object read at run time)")
             return True
-        if kind in ("initializer", "regularizer", "auto_reuse", "contrib_supported"):
+        if kind in ("initializer", "regularizer", "native_regularizer", "auto_reuse", "contrib_supported"):
             return False
         if kind == "variable":
             self.fail(node, api, "tf.Variable inside scope code is made on every call in TF2; "
