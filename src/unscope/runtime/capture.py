@@ -35,7 +35,7 @@ def creator_for(binding):
         scope = binding.scopes.current.name
         base = kwargs.get("name") or "Variable"
         base = f"{scope}/{base}" if scope else base
-        counts = binding.frame.collections.setdefault("__unscope_plain_names__", {})
+        counts = binding.frame.plain_counts
         n = counts.get(base, 0)
         counts[base] = n + 1
         name = base if n == 0 else f"{base}_{n}"

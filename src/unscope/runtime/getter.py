@@ -111,10 +111,9 @@ def _get_single(binding, name, shape, dtype, initializer, regularizer, reuse, tr
     store, frame = binding.store, binding.frame
     found = store.variables.get(name)
     if found is not None:
+        # The default store's frame is persistent: there an existing name is never first.
         first_in_call = name not in frame.claimed
         if reuse is False and not first_in_call:
-            raise _already_exists(binding, name)
-        if reuse is False and binding.default:
             raise _already_exists(binding, name)
         if not shape.is_compatible_with(found.shape):
             raise ValueError(f"Trying to share variable {name}, but specified shape {shape} and "
@@ -126,7 +125,7 @@ def _get_single(binding, name, shape, dtype, initializer, regularizer, reuse, tr
             frame.claimed.add(name)
             # TF1 would have created it here in this graph build: its loss belongs to this call.
             if reuse is not True and regularizer is not None:
-                _add_loss(frame, regularizer, found)
+                _add_loss(frame, regularizer, found, name)
         return found
     if reuse is True:
         raise _does_not_exist(name)
@@ -145,18 +144,17 @@ def _get_single(binding, name, shape, dtype, initializer, regularizer, reuse, tr
         store.add(name, variable, collections, regularizer)
     frame.claimed.add(name)
     if regularizer is not None:
-        _add_loss(frame, regularizer, variable)
+        _add_loss(frame, regularizer, variable, name)
     return variable
 
 
-def _add_loss(frame, regularizer, variable):
+def _add_loss(frame, regularizer, variable, name):
     loss = regularizer(variable)
     if loss is not None:
         frame.collections.setdefault(GraphKeys.REGULARIZATION_LOSSES, []).append(loss)
         # TF1 named the loss under the variable: `<var>/Regularizer/...`; scope filters
         # (get_collection(REGULARIZATION_LOSSES, scope)) match on that name.
-        base = variable.name[:-2] if variable.name.endswith(":0") else variable.name
-        frame.names[id(loss)] = f"{base}/Regularizer/"
+        frame.names[id(loss)] = f"{name}/Regularizer/"
 
 
 def _get_partitioned(binding, name, shape, dtype, initializer, regularizer, reuse, trainable,
@@ -178,7 +176,7 @@ def _get_partitioned(binding, name, shape, dtype, initializer, regularizer, reus
     existing = store.partitioned.get(name)
     if existing is not None:
         first_in_call = name not in frame.claimed_partitioned
-        if reuse is False and (not first_in_call or binding.default):
+        if reuse is False and not first_in_call:
             raise ValueError(f"Partitioned variable with name {name} already exists. Did you mean to "
                              "set reuse=True or reuse=tf.AUTO_REUSE in VarScope?")
         if not shape.is_compatible_with(existing.get_shape()):
@@ -192,11 +190,11 @@ def _get_partitioned(binding, name, shape, dtype, initializer, regularizer, reus
                              f"{partitions} and found partitions {existing._get_partitions()}.")
         if first_in_call:
             frame.claimed_partitioned.add(name)
-            for part in existing:
-                part_name = part.name[:-2] if part.name.endswith(":0") else part.name
+            for i, part in enumerate(existing):
+                part_name = f"{name}/part_{i}"
                 frame.claimed.add(part_name)
                 if reuse is not True and regularizer is not None:
-                    _add_loss(frame, regularizer, part)
+                    _add_loss(frame, regularizer, part, part_name)
         return existing
     if reuse is True:
         raise ValueError(f"PartitionedVariable {name} does not exist, or was not created with "

@@ -247,7 +247,8 @@ class variable_scope:  # noqa: N801 - TF1's name
             if self._reuse:
                 raise ValueError("reuse=True cannot be used without a name_or_scope")
             target = state.unique_name(self._default_name)
-        if _is_scope(target):
+        by_object = _is_scope(target)
+        if by_object:
             new_name = target.name
             scope = VariableScope(
                 target.reuse if not self._reuse else self._reuse, name=new_name,
@@ -281,8 +282,8 @@ class variable_scope:  # noqa: N801 - TF1's name
         if self._use_resource is not None:
             scope.set_use_resource(self._use_resource)
         state.open(new_name)
-        self._saved_counts = copy.copy(state.counts) if _is_scope(target) else None
-        self._by_object = _is_scope(target)
+        self._saved_counts = copy.copy(state.counts) if by_object else None
+        self._by_object = by_object
         self._new_name = new_name
         self._old = old
         self._scope = scope

@@ -56,6 +56,7 @@ class CallFrame:
     claimed_partitioned: set = field(default_factory=set)
     collections: dict = field(default_factory=dict)
     names: dict = field(default_factory=dict)  # id(item) -> TF1 name, for items without one
+    plain_counts: dict = field(default_factory=dict)  # plain tf.Variable base name -> uses
     persistent: bool = False  # the eager default store: one frame for the whole process
 
 
