@@ -88,7 +88,7 @@ _CONTRIB_INITIALIZERS = frozenset({
     "xavier_initializer", "xavier_initializer_conv2d", "variance_scaling_initializer",
 })
 # the ones native mode turns into unscope.nn's plain regularizers
-_NATIVE_REGULARIZERS = frozenset({"l1_regularizer", "l2_regularizer", "l1_l2_regularizer"})
+NATIVE_REGULARIZERS = frozenset({"l1_regularizer", "l2_regularizer", "l1_l2_regularizer"})
 _CONTRIB_REGULARIZERS = frozenset({
     "l1_regularizer", "l2_regularizer", "l1_l2_regularizer", "sum_regularizer",
     "apply_regularization",
@@ -164,7 +164,7 @@ def classify(api: str) -> str | None:
             return "layer"
         if leaf in _CONTRIB_INITIALIZERS:
             return "initializer"
-        if leaf in _NATIVE_REGULARIZERS:
+        if leaf in NATIVE_REGULARIZERS:
             return "native_regularizer"
         if leaf in _CONTRIB_REGULARIZERS:
             return "regularizer"

@@ -1,4 +1,5 @@
 """Migration rule `contrib` (see the class docstring)."""
+from unscope.analyze import constructs
 from unscope.migrate.context import tf_target, unscope_target
 from unscope.migrate.runtime_names import provided
 from unscope.rules import Rule
@@ -7,10 +8,9 @@ from unscope.rules import Rule
 WHOLE = {"tf.contrib.layers": "contrib.layers"}
 PARTIAL = {"tf.contrib.framework": "contrib.framework", "tf.contrib.training": "contrib.training"}
 # In native mode these become the plain unscope.nn regularizers (same TF1 semantics, no runtime)
-# when the file imports the nn layers.
-NATIVE_REGULARIZERS = {"tf.contrib.layers." + n: n
-                       for n in ("l1_regularizer", "l2_regularizer", "l1_l2_regularizer")}
-NATIVE_REGULARIZERS.update({"slim." + n: n for n in ("l1_regularizer", "l2_regularizer", "l1_l2_regularizer")})
+# when the file imports the nn layers; scan reports the same set as native.
+NATIVE_REGULARIZERS = {f"{module}.{name}": name for module in ("tf.contrib.layers", "slim")
+                       for name in constructs.NATIVE_REGULARIZERS}
 
 
 class Contrib(Rule):

@@ -41,7 +41,7 @@ def _native_keras_initializer(ctx, prefix, call):
 NATIVE_TF2_SAME_CALLS = {"nn.embedding_lookup": (2, frozenset({"name", "max_norm"}))}
 
 
-def _native_tf2_initializer(ctx, prefix, call) -> bool:
+def _native_keeps_tf2_name(ctx, prefix, call) -> bool:
     if ctx.mode == "native" and prefix in NATIVE_TF2_SAME_CALLS and call is not None:
         max_args, keywords = NATIVE_TF2_SAME_CALLS[prefix]
         return (len(call.args) <= max_args and all(k.arg in keywords for k in call.keywords)
@@ -121,7 +121,7 @@ class TF2Names(Rule):
             target = names.target(prefix)
             entry = names.call(prefix)
             call = ref.called_at(depth)
-            if _native_tf2_initializer(ctx, prefix, call):
+            if _native_keeps_tf2_name(ctx, prefix, call):
                 continue  # already its TF2 spelling
             keras_target = _native_keras_initializer(ctx, prefix, call)
             if keras_target is not None:
