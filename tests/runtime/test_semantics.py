@@ -320,3 +320,24 @@ def test_regularization_losses_filter_by_scope_like_tf1():
     model = unscope.track(lambda: fn(unscope))
     assert [float(x) for x in model()] == [2.0, 3.0]
     assert [float(x) for x in tf.function(model)()] == [2.0, 3.0]
+
+
+def test_auxiliary_name_scope_and_scope_constraint_match_tf1():
+    clip = lambda t: tf.clip_by_value(t, 0.0, 1.0)  # noqa: E731
+
+    def fn(api):
+        with api.variable_scope("a", auxiliary_name_scope=False):
+            a = api.get_variable("w", [1])
+        with api.variable_scope("c", constraint=clip):
+            c = api.get_variable("u", [1])
+            with api.variable_scope("d"):  # TF1: a nested string scope does not inherit it
+                d = api.get_variable("x", [1])
+        with api.variable_scope("c", reuse=True) as again:
+            pass
+        fn.seen = [(v.name, v.constraint is not None) for v in (a, c, d)] + [again.name]
+
+    with tf.Graph().as_default():
+        fn(tf.compat.v1)
+    expected = fn.seen
+    unscope.track(lambda: fn(unscope))()
+    assert fn.seen == expected == [("a/w:0", False), ("c/u:0", True), ("c/d/x:0", False), "c"]
