@@ -94,7 +94,7 @@ def test_json_output(tree, capsys):
     code, out, err = run(capsys, "--format", "json", "-j", "1", ".")
     assert code == 123
     doc = json.loads(out)
-    assert set(doc) == {"findings", "failures", "summary"}
+    assert set(doc) == {"schema_version", "kind", "findings", "failures", "summary"}
     assert doc["summary"] == {"files": 4, "lines": 12, "skipped": 0, "failed": 1, "findings": 4,
                               "native": 2, "compat": 1, "manual": 1}
     first = doc["findings"][0]

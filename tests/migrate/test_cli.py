@@ -75,7 +75,7 @@ def test_report_json(tree, capsys):
     report = tree.parent / "report.json"
     assert main(["migrate", "--check", str(tree), "--report", str(report)]) == 123
     data = json.loads(report.read_text())
-    assert set(data) == {"files", "failures", "summary"}
+    assert set(data) == {"schema_version", "kind", "files", "failures", "summary"}
     rows = {os.path.basename(f["path"]): f for f in data["files"]}
     assert set(rows["model.py"]) == {"path", "changed", "classes", "findings"}
     assert rows["model.py"]["changed"] and not rows["clean.py"]["changed"] and rows["model.py"]["classes"] == []

@@ -108,6 +108,8 @@ class ScanResult:
 
     def to_dict(self) -> dict:
         return {
+            "schema_version": 1,  # docs/scan-json.md
+            "kind": "scan",
             "findings": [f.to_dict() for f in self.findings],
             "failures": [f.to_dict() for f in self.failures],
             "summary": dict(self.summary),

@@ -50,6 +50,8 @@ class ConversionReport:
 
     def to_dict(self) -> dict:
         return {
+            "schema_version": 1,  # docs/convert-json.md
+            "kind": "convert",
             "src": self.src,
             "dst": self.dst,
             "direction": self.direction,

@@ -5,7 +5,9 @@ from dataclasses import dataclass, field
 
 from unscope.analyze.findings import Failure, Finding
 
-__all__ = ["MigrationResult", "FileOutcome", "Report"]
+__all__ = ["MigrationResult", "FileOutcome", "Report", "SCHEMA_VERSION"]
+
+SCHEMA_VERSION = 1  # of the --report JSON (docs/migrate-json.md)
 
 
 @dataclass
@@ -42,6 +44,7 @@ class FileOutcome:
     classes: list[dict] = field(default_factory=list)
     failure: Failure | None = None
     diff: str | None = None
+    details: dict | None = None  # lines, diff, context, functions (migrate.review), when asked
 
     def to_dict(self) -> dict:
         return {
@@ -49,6 +52,7 @@ class FileOutcome:
             "changed": self.changed,
             "classes": list(self.classes),
             "findings": [f.to_dict() for f in self.findings],
+            **(self.details or {}),
         }
 
 
@@ -76,11 +80,28 @@ class Report:
             "findings": len(findings),
             **verdicts,
             "classes": sum(len(o.classes) for o in self.files),
+            **_detail_totals(self.files),
         }
 
     def to_dict(self) -> dict:
         return {
+            "schema_version": SCHEMA_VERSION,
+            "kind": "migrate",
             "files": [o.to_dict() for o in self.files if o.failure is None],
             "failures": [f.to_dict() for f in self.failures],
             "summary": self.summary,
         }
+
+
+def _detail_totals(files) -> dict:
+    """Lines and per-function verdict counts, when the outcomes carry review details."""
+    rows = [o.details for o in files if o.details is not None and o.failure is None]
+    if not rows:
+        return {}
+    from unscope.migrate.functions import FUNCTION_VERDICTS
+
+    verdicts = {v: 0 for v in FUNCTION_VERDICTS}
+    for d in rows:
+        for fn in d["functions"]:
+            verdicts[fn["verdict"]] += 1
+    return {"lines": sum(d["lines"] for d in rows), "functions": verdicts}

@@ -27,8 +27,11 @@ _MIN_FILES_FOR_POOL = 8
 
 
 def migrate_file(path: str, mode: str = "compat", action: str = "write", out_path: str | None = None,
-                 verbose: bool = False, nn_import: str | None = None) -> FileOutcome:
-    """Migrate one file: write it (in place, or to ``out_path``), or only check / diff it."""
+                 verbose: bool = False, nn_import: str | None = None, details: bool = False) -> FileOutcome:
+    """Migrate one file: write it (in place, or to ``out_path``), or only check / diff it.
+
+    ``details``: also fill ``FileOutcome.details`` for the report (diff, per-function verdicts).
+    """
     outcome = FileOutcome(path)
     # The second run that proves a rewrite stable guards what is written or shown; --check
     # only answers "would it change?", which the first run answers exactly.
@@ -57,6 +60,10 @@ def migrate_file(path: str, mode: str = "compat", action: str = "write", out_pat
                 write_atomic(out_path, encode(text, info), mode_from=path)
             return outcome
         outcome.changed = result.changed
+        if details:
+            from unscope.migrate.review import review_details
+
+            outcome.details = review_details(text, result.code, path, mode, result.findings, result.classes)
         if action == "write":
             if out_path is not None:
                 write_atomic(out_path, encode(result.code, info), mode_from=path)
@@ -74,8 +81,8 @@ def migrate_file(path: str, mode: str = "compat", action: str = "write", out_pat
 
 
 def _batch(jobs_list: list[tuple], mode: str, action: str, verbose: bool,
-           nn_import: str | None = None) -> list[FileOutcome]:
-    return [migrate_file(path, mode, action, out, verbose, nn_import) for path, out in jobs_list]
+           nn_import: str | None = None, details: bool = False) -> list[FileOutcome]:
+    return [migrate_file(path, mode, action, out, verbose, nn_import, details) for path, out in jobs_list]
 
 
 def _context():
@@ -109,7 +116,7 @@ def _targets(paths, exclude, out) -> tuple[list[tuple[str, str | None]], list[Fa
 
 def migrate_paths(paths, mode: str = "compat", *, action: str = "write", out: str | None = None,
                   jobs: int | None = None, exclude=(), verbose: bool = False, progress=None,
-                  nn_import: str | None = None) -> Report:
+                  nn_import: str | None = None, details: bool = False) -> Report:
     """Migrate ``.py`` / ``.ipynb`` files under ``paths``.
 
     ``action``: ``"write"`` (in place, or the whole tree mirrored under ``out``), ``"check"``
@@ -117,6 +124,7 @@ def migrate_paths(paths, mode: str = "compat", *, action: str = "write", out: st
     processes (default: the CPUs this process may use).  ``exclude``: globs as for scan.
     Files that cannot be read or parsed become ``Report.failures``; the others are migrated.
     ``nn_import`` (native mode): the import line for vendored layers (see ``--vendor``).
+    ``details``: each file's report row also carries its diff, size and per-function verdicts.
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
@@ -128,7 +136,7 @@ def migrate_paths(paths, mode: str = "compat", *, action: str = "write", out: st
         exclude = [exclude]
     todo, failures = _targets(paths, exclude, out)
     jobs = default_jobs() if jobs is None else max(1, int(jobs))
-    outcomes = _run(todo, mode, action, jobs, verbose, progress, nn_import)
+    outcomes = _run(todo, mode, action, jobs, verbose, progress, nn_import, details)
     report = Report(mode=mode)
     report.failures = failures
     for o in outcomes:
@@ -139,12 +147,12 @@ def migrate_paths(paths, mode: str = "compat", *, action: str = "write", out: st
     return report
 
 
-def _run(todo, mode, action, jobs, verbose, progress, nn_import=None) -> list[FileOutcome]:
+def _run(todo, mode, action, jobs, verbose, progress, nn_import=None, details=False) -> list[FileOutcome]:
     total = len(todo)
     if jobs <= 1 or total < _MIN_FILES_FOR_POOL:
         results = []
         for i, (path, out) in enumerate(todo, 1):
-            results.append(migrate_file(path, mode, action, out, verbose, nn_import))
+            results.append(migrate_file(path, mode, action, out, verbose, nn_import, details))
             if progress is not None:
                 progress(i, total)
         return results
@@ -159,7 +167,7 @@ def _run(todo, mode, action, jobs, verbose, progress, nn_import=None) -> list[Fi
     by_batch: dict[int, list] = {}
     try:
         with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=_context()) as pool:
-            futures = {pool.submit(_batch, b, mode, action, verbose, nn_import): i
+            futures = {pool.submit(_batch, b, mode, action, verbose, nn_import, details): i
                        for i, b in enumerate(batches)}
             done = 0
             for future in as_completed(futures):
@@ -169,7 +177,7 @@ def _run(todo, mode, action, jobs, verbose, progress, nn_import=None) -> list[Fi
                 except BrokenProcessPool:
                     break
                 except Exception:
-                    by_batch[i] = _batch(batches[i], mode, action, verbose, nn_import)
+                    by_batch[i] = _batch(batches[i], mode, action, verbose, nn_import, details)
                 done += len(batches[i])
                 if progress is not None:
                     progress(done, total)
@@ -177,5 +185,5 @@ def _run(todo, mode, action, jobs, verbose, progress, nn_import=None) -> list[Fi
         pass
     for i, b in enumerate(batches):
         if i not in by_batch:
-            by_batch[i] = _batch(b, mode, action, verbose, nn_import)
+            by_batch[i] = _batch(b, mode, action, verbose, nn_import, details)
     return [o for i in range(len(batches)) for o in by_batch[i]]

@@ -124,7 +124,7 @@ class Report:
 
     def to_dict(self) -> dict:
         """Plain data; infinities and NaNs become the strings "inf", "-inf", "nan"."""
-        data = _finite(asdict(self))
+        data = {"schema_version": 1, "kind": "verify", **_finite(asdict(self))}  # docs/verify-json.md
         data["ok"] = self.ok
         data["mismatches"] = [asdict(m) for m in self.mismatches]
         data["summary"] = self.summary()
