@@ -10,7 +10,6 @@ import sys
 import pytest
 
 from unscope.cli import main
-from unscope.cli.commands import scan as scan_command
 
 TF1 = """\
 import tensorflow as tf
@@ -85,8 +84,10 @@ def test_failure_exit_code_123_and_other_files_scanned(tree, capsys):
     lines = err.splitlines()
     assert lines[0].startswith("broken.py:1:7: cannot parse: ")
     assert lines[1] == "latin.py: not UTF-8"
+    assert lines[2:4] == ["pkg/gan.py: still to migrate - run unscope migrate on it",
+                          "pkg/model.py: still to migrate - run unscope migrate on it"]
     # lines counts what was read: the file that is not UTF-8 adds none
-    assert lines[2] == "5 files scanned (12 lines), 2 failed: 2 native, 1 compat, 1 manual."
+    assert lines[4] == "5 files scanned (12 lines), 2 failed: 2 native, 1 compat, 1 manual; 2 files still to migrate."
 
 
 def test_json_output(tree, capsys):
@@ -149,18 +150,72 @@ def test_gitignore_is_honoured(tree, capsys):
     assert "gan.py" not in out and "model.py" in out
 
 
-def test_progress_only_on_a_terminal(monkeypatch):
-    stream = io.StringIO()
-    bar = scan_command._Progress(stream)
-    bar.start -= 5  # pretend the run has been going for a while
-    bar(3, 10)
-    bar(10, 10)
-    bar.clear()
-    text = stream.getvalue()
-    assert "3/10 files" in text and "10/10 files" in text and text.endswith("\r\033[K")
-    quiet = scan_command._Progress(io.StringIO())
-    quiet(1, 10)  # a short run shows nothing
-    assert quiet.stream.getvalue() == ""
+def test_check_answers_would_migrate_change_it_and_strict_fails_on_manual(tree, capsys):
+    # model.py: only native findings, still TF1 -> --check fails, --strict does not
+    code, _, err = run(capsys, "--check", "-j", "1", "pkg/model.py")
+    assert code == 1 and err.splitlines() == [
+        "pkg/model.py: still to migrate - run unscope migrate on it",
+        "1 file scanned (5 lines): 2 native, 0 compat, 0 manual; 1 file still to migrate."]
+    assert run(capsys, "--strict", "-j", "1", "pkg/model.py")[0] == 0
+    assert run(capsys, "--strict", "-j", "1", "pkg/gan.py")[0] == 1  # the LSTMCell needs a person
+    assert run(capsys, "-j", "1", "pkg/gan.py")[0] == 0  # findings alone are not a failure
+    # a manual finding migrate cannot act on: nothing to migrate, but --strict still says no
+    (tree / "cells.py").write_text("import tensorflow as tf\n\ndef f():\n    return tf.contrib.rnn.LSTMCell(4)\n")
+    assert run(capsys, "--check", "-j", "1", "cells.py")[0] == 0
+    assert run(capsys, "--strict", "-j", "1", "cells.py")[0] == 1
+
+
+ZOO = os.path.join(os.path.dirname(os.path.dirname(__file__)), "zoo")
+EXAMPLE = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(__file__))), "examples", "tf1_project")
+
+
+@pytest.mark.parametrize("source", [ZOO, EXAMPLE], ids=["zoo", "example"])
+def test_compat_output_passes_scan_check(source, tmp_path, capsys):
+    """Code migrated in compat mode still has findings (unscope.variable_scope re-entered with
+    reuse_variables(), tf.compat.v1 initializer twins, variables selected by name), but none
+    that migrate would act on: --check exits 0 on it, and 1 on the TF1 original."""
+    out = tmp_path / "compat"
+    assert main(["migrate", "-q", "-j", "1", source, "--out", str(out)]) == 0
+    capsys.readouterr()
+    code, _, err = run(capsys, "--check", "-j", "1", str(out))
+    assert code == 0, err
+    assert err.splitlines()[-1].endswith("; nothing left to migrate.")
+    code, _, err = run(capsys, "--check", "-j", "1", source)
+    assert code == 1 and err.splitlines()[-1].endswith(" still to migrate.")
+
+
+def test_progress_bar_on_a_terminal_and_silent_on_a_pipe(tree):
+    """The real command line with stderr on a pseudo-terminal, then on a pipe."""
+    import pty
+
+    for i in range(40):
+        (tree / "pkg" / f"copy{i}.py").write_text(TF1)
+    probe = ("import sys\nimport unscope.cli.progress as p\np.DELAY_S = 0\n"
+             "from unscope.cli import main\nsys.exit(main(['scan', '-j', '1', '.']))\n")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path), COLUMNS="100")
+    leader, follower = pty.openpty()
+    try:
+        proc = subprocess.run([sys.executable, "-c", probe], cwd=tree, stdout=subprocess.PIPE,
+                              stderr=follower, env=env, timeout=120)
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                data = os.read(leader, 65536)
+            except OSError:  # EIO: the terminal's other end is closed
+                break
+            if not data:
+                break
+            chunks.append(data)
+    finally:
+        os.close(leader)
+    seen = b"".join(chunks).decode("utf-8", "replace")
+    assert proc.returncode == 0
+    assert "scanning" in seen and "43/43" in seen, seen
+    assert seen.rstrip().endswith("43 files scanned (211 lines): 82 native, 1 compat, 1 manual.")
+    piped = subprocess.run([sys.executable, "-c", probe], cwd=tree, capture_output=True, text=True,
+                           env=env, timeout=120)
+    assert piped.stderr == "43 files scanned (211 lines): 82 native, 1 compat, 1 manual.\n"
 
 
 def test_subprocess_pool_and_no_tensorflow_import(tree):

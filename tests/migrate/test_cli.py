@@ -118,17 +118,21 @@ def test_symlinked_file_is_written_through(tmp_path):
     assert outcome.written and link.is_symlink() and real.read_text() == MIGRATED
 
 
-def test_a_failed_write_leaves_the_old_file_and_no_temp_file(tmp_path, monkeypatch):
+def test_a_failed_write_is_a_named_failure_not_a_migrated_file(tmp_path, monkeypatch, capsys):
     path = tmp_path / "model.py"
     path.write_text(TF1)
+    (tmp_path / "clean.py").write_text(TF2)
 
     def boom(src, dst):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", boom)
-    outcome = migrate_file(str(path))
-    assert outcome.failure is not None and "internal error" in outcome.failure.message
-    assert path.read_text() == TF1 and sorted(os.listdir(tmp_path)) == ["model.py"]
+    assert main(["migrate", "-j", "1", str(tmp_path)]) == 123
+    err = capsys.readouterr().err.splitlines()
+    assert f"{path}: cannot write: No space left on device" in err
+    assert err[-1] == "0 files migrated, 1 unchanged, 1 failed; 0 findings need a person."
+    assert not any("internal error" in line for line in err)
+    assert path.read_text() == TF1 and sorted(os.listdir(tmp_path)) == ["clean.py", "model.py"]
 
 
 def test_pool_gives_the_same_result_as_one_process(tmp_path):

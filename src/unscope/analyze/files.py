@@ -6,6 +6,9 @@
   :mod:`unscope.analyze.gitignore`), and what an ``--exclude`` glob matches: a glob is matched
   against the path relative to the directory given (``tests/*``, ``*_pb2.py``) and against the
   entry's own name (``build``).
+- ``discover(..., others=True)`` also lists every other file under a directory (data, configs,
+  READMEs) in ``Discovery.others``, with the same folders, ignores and excludes left out: what
+  ``migrate --out`` copies so that the mirrored tree runs.
 - Symbolic links are followed; a directory or file already seen (same device and inode) is
   not entered again, so link loops end.
 
@@ -36,6 +39,7 @@ class Discovery:
     files: list[str] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     skipped: int = 0  # files left out by .gitignore or --exclude
+    others: list[str] = field(default_factory=list)  # non-Python files, with others=True
 
 
 def _excluded(rel: str, name: str, patterns) -> bool:
@@ -50,8 +54,9 @@ def _identity(path: str):
     return (st.st_dev, st.st_ino)
 
 
-def discover(paths, exclude=()) -> Discovery:
-    """Files to scan under ``paths`` (in a stable, sorted order), and paths that do not exist."""
+def discover(paths, exclude=(), others: bool = False) -> Discovery:
+    """Files to scan under ``paths`` (in a stable, sorted order), and paths that do not exist.
+    ``others``: also list the other files under directories in ``Discovery.others``."""
     out = Discovery()
     seen_files: set = set()
     seen_dirs: set = set()
@@ -67,11 +72,11 @@ def discover(paths, exclude=()) -> Discovery:
         if not os.path.isdir(given):
             out.failures.append(Failure(given, "no such file or directory"))
             continue
-        _walk(given, patterns, out, seen_files, seen_dirs)
+        _walk(given, patterns, out, seen_files, seen_dirs, others)
     return out
 
 
-def _walk(top: str, patterns, out: Discovery, seen_files: set, seen_dirs: set) -> None:
+def _walk(top: str, patterns, out: Discovery, seen_files: set, seen_dirs: set, others: bool = False) -> None:
     ident = _identity(top)
     if ident in seen_dirs:
         return
@@ -91,16 +96,19 @@ def _walk(top: str, patterns, out: Discovery, seen_files: set, seen_dirs: set) -
                 is_file = not is_dir and entry.is_file()
             except OSError:
                 continue
-            if not is_dir and not (is_file and entry.name.endswith(SUFFIXES)):
+            if not is_dir and not is_file:
+                continue
+            source = is_file and entry.name.endswith(SUFFIXES)
+            if is_file and not source and not others:
                 continue
             if is_dir and entry.name in SKIPPED_DIRS:
                 continue
             rel = os.path.relpath(entry.path, top).replace(os.sep, "/")
             if patterns and _excluded(rel, entry.name, patterns):
-                out.skipped += is_file
+                out.skipped += source
                 continue
             if ignores.layers and ignores.ignored(entry.path, is_dir):
-                out.skipped += is_file
+                out.skipped += source
                 continue
             ident = _identity(entry.path)
             if ident is None:
@@ -111,6 +119,7 @@ def _walk(top: str, patterns, out: Discovery, seen_files: set, seen_dirs: set) -
                     subdirs.append(entry.path)
             elif ident not in seen_files:
                 seen_files.add(ident)
-                out.files.append(os.path.normpath(entry.path))  # "./a.py" -> "a.py"
+                found = out.files if source else out.others
+                found.append(os.path.normpath(entry.path))  # "./a.py" -> "a.py"
         for sub in reversed(subdirs):
             stack.append((sub, ignores.enter(sub)))

@@ -44,15 +44,19 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
-def summary_line(summary: dict) -> str:
-    """One line with the count per verdict, for stderr."""
+def summary_line(summary: dict, to_migrate: int | None = None) -> str:
+    """One line with the count per verdict, for stderr; ``to_migrate`` (``scan --check``): how
+    many files migrate would still change."""
     head = f"{_plural(summary.get('files', 0), 'file')} scanned ({_plural(summary.get('lines', 0), 'line')})"
     if summary.get("skipped"):
         head += f", {summary['skipped']} skipped"
     if summary.get("failed"):
         head += f", {summary['failed']} failed"
-    return (f"{head}: {summary.get('native', 0)} native, {summary.get('compat', 0)} compat, "
-            f"{summary.get('manual', 0)} manual.")
+    line = (f"{head}: {summary.get('native', 0)} native, {summary.get('compat', 0)} compat, "
+            f"{summary.get('manual', 0)} manual")
+    if to_migrate is not None:
+        line += f"; {_plural(to_migrate, 'file')} still to migrate" if to_migrate else "; nothing left to migrate"
+    return line + "."
 
 
 def _uri(path: str) -> str:

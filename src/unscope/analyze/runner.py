@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -17,7 +18,7 @@ from unscope.analyze.files import discover
 from unscope.analyze.findings import Finding, ScanResult, summarize
 from unscope.analyze.source import scan_file
 
-__all__ = ["scan", "default_jobs"]
+__all__ = ["scan", "default_jobs", "still_to_migrate"]
 
 # below this many files a pool costs more than it saves
 _MIN_FILES_FOR_POOL = 8
@@ -68,6 +69,11 @@ def _context():
     return multiprocessing.get_context("spawn")
 
 
+def _ignore_sigint() -> None:
+    # Ctrl-C reaches the whole process group; only the parent stops and reports it
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _run(files: list[str], jobs: int, progress) -> list[tuple]:
     total = len(files)
     if jobs <= 1 or total < _MIN_FILES_FOR_POOL:
@@ -75,7 +81,8 @@ def _run(files: list[str], jobs: int, progress) -> list[tuple]:
     batches = _batches(files, jobs)
     results_by_batch: dict[int, list] = {}
     try:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=_context()) as pool:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=_context(),
+                                 initializer=_ignore_sigint) as pool:
             futures = {pool.submit(_scan_batch, batch): i for i, batch in enumerate(batches)}
             done = 0
             for future in as_completed(futures):
@@ -126,3 +133,22 @@ def scan(paths, jobs: int | None = None, exclude=(), progress=None) -> ScanResul
     failures.sort(key=lambda f: (f.path, -1 if f.cell is None else f.cell, f.line or 0, f.col or 0))
     summary = summarize(findings, failures, files=len(found.files), lines=lines, skipped=found.skipped)
     return ScanResult(findings, failures, summary)
+
+
+def still_to_migrate(result: ScanResult, jobs: int | None = None) -> list[str]:
+    """Files with findings that ``unscope migrate`` (compat) would still change, sorted.
+
+    What ``scan --check`` asks: code already on the unscope runtime (``unscope.variable_scope``,
+    ``unscope.layers.dense``, ``unscope.track``, the ``tf.compat.v1`` twins compat mode writes)
+    still has findings, but nothing is left for migrate to do there.
+
+        >>> still_to_migrate(ScanResult())
+        []
+    """
+    paths = sorted({f.path for f in result.findings})
+    if not paths:
+        return []
+    from unscope.migrate.runner import migrate_paths
+
+    report = migrate_paths(paths, "compat", action="check", jobs=jobs)
+    return sorted(o.path for o in report.files if o.changed and o.failure is None)

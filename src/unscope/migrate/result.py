@@ -63,6 +63,12 @@ class Report:
     files: list[FileOutcome] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     mode: str = "compat"
+    skipped: int = 0  # files left out by .gitignore or --exclude
+    copied: int = 0   # other files copied under --out
+
+    @property
+    def written(self) -> int:
+        return sum(1 for o in self.files if o.written)
 
     @property
     def summary(self) -> dict:
@@ -74,7 +80,8 @@ class Report:
         return {
             "mode": self.mode,
             "files": len(self.files) + len({p for p in failed if p not in {o.path for o in self.files}}),
-            "changed": sum(1 for o in self.files if o.changed),
+            # a file that could not be written is a failure, not a migrated file
+            "changed": sum(1 for o in self.files if o.changed and o.failure is None),
             "unchanged": sum(1 for o in self.files if not o.changed and o.failure is None),
             "failed": len(failed),
             "findings": len(findings),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -17,10 +18,23 @@ from unscope.analyze.files import discover
 from unscope.analyze.findings import Failure
 from unscope.analyze.runner import default_jobs
 from unscope.migrate.engine import MODES, migrate_source
-from unscope.migrate.files import encode, read_source, unified_diff, write_atomic
+from unscope.migrate.files import (ChangedOnDisk, encode, read_only_reason, read_with_state, unified_diff,
+                                   write_atomic)
 from unscope.migrate.result import FileOutcome, Report
 
-__all__ = ["migrate_paths", "migrate_file", "ACTIONS"]
+__all__ = ["migrate_paths", "migrate_file", "ACTIONS", "MigrationInterrupted"]
+
+
+class MigrationInterrupted(KeyboardInterrupt):
+    """Ctrl-C during :func:`migrate_paths`; ``report`` holds the files finished before it
+    (each written completely, or not at all)."""
+
+    def __init__(self, report: Report) -> None:
+        super().__init__("interrupted")
+        self.report = report
+
+
+CHANGED_ON_DISK = "changed on disk while it was being migrated; left as saved - run migrate again"
 
 ACTIONS = ("write", "check", "diff")
 _MIN_FILES_FOR_POOL = 8
@@ -38,7 +52,7 @@ def migrate_file(path: str, mode: str = "compat", action: str = "write", out_pat
     stable = action != "check"
     try:
         try:
-            text, info = read_source(path)
+            text, info, state = read_with_state(path)
         except OSError as exc:
             outcome.failure = Failure(path, f"cannot read: {exc.strerror or exc}")
             return outcome
@@ -57,7 +71,7 @@ def migrate_file(path: str, mode: str = "compat", action: str = "write", out_pat
             col = result.error_col if result.error_col and result.error_col > 0 else None
             outcome.failure = Failure(path, result.error, result.error_line, col)
             if out_path is not None and action == "write":
-                write_atomic(out_path, encode(text, info), mode_from=path)
+                _write(outcome, out_path, encode(text, info), path)
             return outcome
         outcome.changed = result.changed
         if details:
@@ -66,11 +80,13 @@ def migrate_file(path: str, mode: str = "compat", action: str = "write", out_pat
             outcome.details = review_details(text, result.code, path, mode, result.findings, result.classes)
         if action == "write":
             if out_path is not None:
-                write_atomic(out_path, encode(result.code, info), mode_from=path)
-                outcome.written = True
+                outcome.written = _write(outcome, out_path, encode(result.code, info), path)
             elif result.changed:
-                write_atomic(path, encode(result.code, info))
-                outcome.written = True
+                reason = read_only_reason(path)
+                if reason is not None:
+                    outcome.failure = Failure(path, reason)
+                    return outcome
+                outcome.written = _write(outcome, path, encode(result.code, info), None, state)
         elif action == "diff" and result.changed:
             outcome.diff = unified_diff(text, result.code, path)
     except Exception as exc:  # a bug must not stop the other files
@@ -78,6 +94,20 @@ def migrate_file(path: str, mode: str = "compat", action: str = "write", out_pat
         outcome.failure = Failure(path, f"internal error: {type(exc).__name__}: {exc}" +
                                   (f"\n{detail}" if detail else ""))
     return outcome
+
+
+def _write(outcome: FileOutcome, target: str, data: bytes, mode_from, expect=None) -> bool:
+    """Write one result; a file that cannot be written becomes the outcome's failure."""
+    try:
+        write_atomic(target, data, mode_from=mode_from, expect=expect)
+    except ChangedOnDisk:
+        outcome.failure = Failure(outcome.path, CHANGED_ON_DISK)
+        return False
+    except OSError as exc:
+        where = "" if target == outcome.path else f" {target}"
+        outcome.failure = Failure(outcome.path, f"cannot write{where}: {exc.strerror or exc}")
+        return False
+    return True
 
 
 def _batch(jobs_list: list[tuple], mode: str, action: str, verbose: bool,
@@ -92,16 +122,21 @@ def _context():
     return multiprocessing.get_context("spawn")
 
 
-def _targets(paths, exclude, out) -> tuple[list[tuple[str, str | None]], list[Failure]]:
-    """``(file, output file or None)`` for every file under ``paths``, mirrored under ``out``."""
+def _targets(paths, exclude, out) -> tuple[list[tuple[str, str | None]], list[Failure], list[tuple[str, str]], int]:
+    """``(file, output file or None)`` for every file under ``paths``, mirrored under ``out``;
+    failures; the other files to copy under ``out``; how many files ignores/excludes skipped."""
     todo: list[tuple[str, str | None]] = []
+    copies: list[tuple[str, str]] = []
     failures: list[Failure] = []
     seen: set[str] = set()
+    skipped = 0
     for given in paths:
         given = os.fspath(given)
-        found = discover([given], exclude)
+        found = discover([given], exclude, others=out is not None)
         failures.extend(found.failures)
-        for path in found.files:
+        skipped += found.skipped
+        others = set(found.others)
+        for path in found.files + found.others:
             key = os.path.realpath(path)
             if key in seen:
                 continue
@@ -110,8 +145,21 @@ def _targets(paths, exclude, out) -> tuple[list[tuple[str, str | None]], list[Fa
             if out is not None:
                 rel = os.path.basename(path) if os.path.isfile(given) else os.path.relpath(path, given)
                 target = os.path.join(out, rel)
-            todo.append((path, target))
-    return todo, failures
+            if path in others:
+                copies.append((path, target))
+            else:
+                todo.append((path, target))
+    return todo, failures, copies, skipped
+
+
+def _copy(source: str, target: str) -> Failure | None:
+    try:
+        with open(source, "rb") as fh:
+            data = fh.read()
+        write_atomic(target, data, mode_from=source)
+    except OSError as exc:
+        return Failure(source, f"cannot copy to {target}: {exc.strerror or exc}")
+    return None
 
 
 def migrate_paths(paths, mode: str = "compat", *, action: str = "write", out: str | None = None,
@@ -119,12 +167,15 @@ def migrate_paths(paths, mode: str = "compat", *, action: str = "write", out: st
                   nn_import: str | None = None, details: bool = False) -> Report:
     """Migrate ``.py`` / ``.ipynb`` files under ``paths``.
 
-    ``action``: ``"write"`` (in place, or the whole tree mirrored under ``out``), ``"check"``
-    or ``"diff"`` (never write; ``FileOutcome.diff`` holds the diff).  ``jobs``: worker
-    processes (default: the CPUs this process may use).  ``exclude``: globs as for scan.
-    Files that cannot be read or parsed become ``Report.failures``; the others are migrated.
-    ``nn_import`` (native mode): the import line for vendored layers (see ``--vendor``).
-    ``details``: each file's report row also carries its diff, size and per-function verdicts.
+    ``action``: ``"write"`` (in place, or the whole tree mirrored under ``out``: other files
+    are copied there too), ``"check"`` or ``"diff"`` (never write; ``FileOutcome.diff`` holds
+    the diff).  ``jobs``: worker processes (default: the CPUs this process may use).
+    ``exclude``: globs as for scan.  Files that cannot be read, parsed or written become
+    ``Report.failures``; the others are migrated.  A file changed on disk between reading and
+    writing is left as it is and reported failed.  ``nn_import`` (native mode): the import line
+    for vendored layers (see ``--vendor``).  ``details``: each file's report row also carries its
+    diff, size and per-function verdicts.  Ctrl-C raises :class:`MigrationInterrupted`
+    carrying the report of the files finished so far.
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
@@ -134,27 +185,55 @@ def migrate_paths(paths, mode: str = "compat", *, action: str = "write", out: st
         paths = [paths]
     if isinstance(exclude, str):
         exclude = [exclude]
-    todo, failures = _targets(paths, exclude, out)
+    todo, failures, copies, skipped = _targets(paths, exclude, out if action == "write" else None)
     jobs = default_jobs() if jobs is None else max(1, int(jobs))
-    outcomes = _run(todo, mode, action, jobs, verbose, progress, nn_import, details)
-    report = Report(mode=mode)
+    report = Report(mode=mode, skipped=skipped)
     report.failures = failures
+    try:
+        outcomes = _run(todo, mode, action, jobs, verbose, progress, nn_import, details)
+    except _Partial as partial:
+        _collect(report, partial.outcomes)
+        raise MigrationInterrupted(report) from None
+    _collect(report, outcomes)
+    for source, target in copies:
+        failure = _copy(source, target)
+        if failure is None:
+            report.copied += 1
+        else:
+            report.failures.append(failure)
+    report.failures.sort(key=lambda f: (f.path, f.line or 0, f.col or 0))
+    return report
+
+
+def _collect(report: Report, outcomes) -> None:
     for o in outcomes:
         report.files.append(o)
         if o.failure is not None:
             report.failures.append(o.failure)
-    report.failures.sort(key=lambda f: (f.path, f.line or 0, f.col or 0))
-    return report
+
+
+class _Partial(Exception):
+    def __init__(self, outcomes) -> None:
+        super().__init__("interrupted")
+        self.outcomes = outcomes
+
+
+def _ignore_sigint() -> None:
+    # Ctrl-C reaches the whole process group; the parent alone stops the run and reports it
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _run(todo, mode, action, jobs, verbose, progress, nn_import=None, details=False) -> list[FileOutcome]:
     total = len(todo)
     if jobs <= 1 or total < _MIN_FILES_FOR_POOL:
         results = []
-        for i, (path, out) in enumerate(todo, 1):
-            results.append(migrate_file(path, mode, action, out, verbose, nn_import, details))
-            if progress is not None:
-                progress(i, total)
+        try:
+            for i, (path, out) in enumerate(todo, 1):
+                results.append(migrate_file(path, mode, action, out, verbose, nn_import, details))
+                if progress is not None:
+                    progress(i, total)
+        except KeyboardInterrupt:
+            raise _Partial(results) from None
         return results
     # load the rules and the name table once, before forking, so workers inherit them
     from unscope.migrate.names import TFNames
@@ -165,24 +244,37 @@ def _run(todo, mode, action, jobs, verbose, progress, nn_import=None, details=Fa
     size = max(1, min(64, total // (jobs * 4) or 1))
     batches = [todo[i:i + size] for i in range(0, total, size)]
     by_batch: dict[int, list] = {}
+    pool = None
+    futures: dict = {}
     try:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=_context()) as pool:
-            futures = {pool.submit(_batch, b, mode, action, verbose, nn_import, details): i
-                       for i, b in enumerate(batches)}
-            done = 0
-            for future in as_completed(futures):
-                i = futures[future]
-                try:
-                    by_batch[i] = future.result()
-                except BrokenProcessPool:
-                    break
-                except Exception:
-                    by_batch[i] = _batch(batches[i], mode, action, verbose, nn_import, details)
-                done += len(batches[i])
-                if progress is not None:
-                    progress(done, total)
+        pool = ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=_context(),
+                                   initializer=_ignore_sigint)
+        futures = {pool.submit(_batch, b, mode, action, verbose, nn_import, details): i
+                   for i, b in enumerate(batches)}
+        done = 0
+        for future in as_completed(futures):
+            i = futures[future]
+            try:
+                by_batch[i] = future.result()
+            except BrokenProcessPool:
+                break
+            except Exception:
+                by_batch[i] = _batch(batches[i], mode, action, verbose, nn_import, details)
+            done += len(batches[i])
+            if progress is not None:
+                progress(done, total)
+    except KeyboardInterrupt:
+        # batches already running finish (each write is atomic); queued ones never start
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+        finished = [o for f in futures if f.done() and not f.cancelled() and f.exception() is None
+                    for o in f.result()]
+        raise _Partial(finished) from None
     except (OSError, BrokenProcessPool, RuntimeError):
         pass
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True)
     for i, b in enumerate(batches):
         if i not in by_batch:
             by_batch[i] = _batch(b, mode, action, verbose, nn_import, details)

@@ -2,24 +2,26 @@
 from __future__ import annotations
 
 import argparse
-
-from unscope.cli.options import jobs
 import os
 import sys
-import time
+
+from unscope.cli.options import jobs
+from unscope.cli.progress import ProgressBar
 
 NAME = "scan"
 HELP = "find every TF1 variable construct and say what migrate will do with it"
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 123
+EXIT_OK, EXIT_NO, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 123
 
 EPILOG = """\
 verdicts: native (migrate --mode native makes it plain TF2), compat (migrate keeps it running
 on the unscope runtime), manual (a person must decide).
 output: findings on stdout (text: path:line:col: api: verdict: message [scope]; json: see
 docs/scan-json.md; sarif: SARIF 2.1.0 for GitHub code scanning); failures, progress and a
-one-line summary on stderr. Files ignored by .gitignore are skipped.
-exit codes: 0 done, 1 findings remain (with --check), 2 usage, 123 a file could not be read
-or parsed (the other files are still scanned)."""
+one-line summary on stderr (a progress bar too, on a terminal). Files ignored by .gitignore
+are skipped.
+exit codes: 0 done (findings or not), 1 --check: migrate would still change a file with
+findings (code already migrated in compat mode passes), or --strict: findings need a person
+(manual), 2 usage, 123 a file could not be read or parsed (the other files are still scanned)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,37 +31,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("text", "json", "sarif"), default="text",
                         help="output on stdout (default: text)")
     parser.add_argument("--check", action="store_true",
-                        help="exit 1 when any finding remains")
+                        help="exit 1 when `unscope migrate` would still change a file with findings")
+    parser.add_argument("--strict", action="store_true",
+                        help="exit 1 when findings that need a person (manual) remain")
     parser.add_argument("-j", "--jobs", type=jobs, default=None, metavar="N",
                         help="worker processes (default: number of CPUs; 1: no pool)")
     parser.add_argument("--exclude", action="append", default=[], metavar="GLOB",
                         help="skip paths matching GLOB, relative to the PATH given (repeatable)")
-
-
-class _Progress:
-    """A one-line bar on stderr, shown only on a terminal and only for runs longer than ~1 s."""
-
-    def __init__(self, stream) -> None:
-        self.stream = stream
-        self.start = time.monotonic()
-        self.last = 0.0
-        self.shown = False
-
-    def __call__(self, done: int, total: int) -> None:
-        now = time.monotonic()
-        if now - self.start < 1.0 or (now - self.last < 0.1 and done < total):
-            return
-        self.last = now
-        width = 30
-        filled = width * done // max(total, 1)
-        self.stream.write(f"\rscanning [{'#' * filled}{'.' * (width - filled)}] {done}/{total} files")
-        self.stream.flush()
-        self.shown = True
-
-    def clear(self) -> None:
-        if self.shown:
-            self.stream.write("\r\033[K")
-            self.stream.flush()
 
 
 def run(args) -> int:
@@ -71,12 +49,13 @@ def run(args) -> int:
         for path in missing:
             print(f"unscope scan: error: {path}: no such file or directory", file=sys.stderr)
         return EXIT_USAGE
-    progress = _Progress(sys.stderr) if sys.stderr.isatty() else None
-    try:
+    with ProgressBar.for_stream(sys.stderr, "scanning") or _NoBar() as progress:
         result = scan(args.paths, jobs=args.jobs, exclude=args.exclude, progress=progress)
-    finally:
-        if progress is not None:
-            progress.clear()
+    pending = None
+    if args.check:
+        from unscope.analyze.runner import still_to_migrate
+
+        pending = still_to_migrate(result, jobs=args.jobs)
     render = {"text": report.to_text, "json": report.to_json, "sarif": report.to_sarif}[args.format]
     try:
         sys.stdout.write(render(result))
@@ -86,9 +65,21 @@ def run(args) -> int:
         os.dup2(devnull, sys.stdout.fileno())
     for failure in result.failures:
         print(str(failure), file=sys.stderr)
-    print(report.summary_line(result.summary), file=sys.stderr)
+    for path in pending or ():
+        print(f"{path}: still to migrate - run unscope migrate on it", file=sys.stderr)
+    print(report.summary_line(result.summary, None if pending is None else len(pending)), file=sys.stderr)
     if result.failures:
         return EXIT_FAILED
-    if args.check and result.findings:
-        return EXIT_FINDINGS
+    if pending:
+        return EXIT_NO
+    if args.strict and result.summary.get("manual", 0):
+        return EXIT_NO
     return EXIT_OK
+
+
+class _NoBar:
+    def __enter__(self):
+        return None
+
+    def __exit__(self, *exc) -> None:
+        return None
