@@ -46,6 +46,9 @@ _LAZY = {
     "reset_default_store": "unscope.runtime",
     "PartitionedVariable": "unscope.runtime",
     "no_regularizer": "unscope.runtime",
+    "conv1d_transpose": "unscope.runtime.shapes",
+    "conv2d_transpose": "unscope.runtime.shapes",
+    "atrous_conv2d_transpose": "unscope.runtime.shapes",
     # tools
     "scan": "unscope.analyze",
     "ScanResult": "unscope.analyze",
