@@ -77,7 +77,7 @@ def test_report_json(tree, capsys):
     data = json.loads(report.read_text())
     assert set(data) == {"schema_version", "kind", "files", "failures", "summary"}
     rows = {os.path.basename(f["path"]): f for f in data["files"]}
-    assert set(rows["model.py"]) == {"path", "changed", "classes", "findings"}
+    assert set(rows["model.py"]) == {"path", "changed", "classes", "findings", "lines", "diff", "context", "functions"}
     assert rows["model.py"]["changed"] and not rows["clean.py"]["changed"] and rows["model.py"]["classes"] == []
     (finding,) = rows["graph.py"]["findings"]
     assert finding["api"] == "tf.placeholder" and finding["verdict"] == "manual" and finding["line"] == 2

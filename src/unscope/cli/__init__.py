@@ -64,7 +64,7 @@ def import_tensorflow_quietly() -> None:
             os.close(saved)
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, dict]:
+def build_parser(config=None) -> tuple[argparse.ArgumentParser, dict]:
     parser = argparse.ArgumentParser(
         prog="unscope",
         description="Move TF1 variable_scope/get_variable model code to TensorFlow 2: "
@@ -79,16 +79,26 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict]:
         p.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
                        help="show tracebacks on internal errors")
         module.add_arguments(p)
+        if config is not None:  # [tool.unscope] values become defaults; flags still win
+            config.set_defaults(p)
         table[module.NAME] = module
     return parser, table
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser, table = build_parser()
+    from unscope.config import ConfigError, load_config
+
+    try:
+        config = load_config()
+    except ConfigError as exc:
+        print(f"unscope: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    parser, table = build_parser(config)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code or 0)
+    config.finish(args)
     if not args.command:
         parser.print_help(sys.stderr)
         return EXIT_USAGE

@@ -51,6 +51,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="native mode: copy unscope.nn into DIR/unscope_nn and import it from there, "
                              "so that the output needs only TensorFlow (DIR must be importable)")
     parser.add_argument("--report", metavar="FILE.json", help="write the JSON report to FILE ('-': stdout)")
+    parser.add_argument("--html", metavar="REPORT.html",
+                        help="write the review page: one self-contained HTML file (docs/report.md)")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only failures and the summary")
 
 
@@ -73,6 +75,8 @@ def _refusal(args) -> str | None:
             return "--out cannot be used with '-' (stdin)"
         if args.vendor:
             return "--vendor cannot be used with '-' (stdin)"
+        if args.html:
+            return "--html cannot be used with '-' (stdin); use --report and `unscope report`"
         return _destination(args.report, "--report")
     if args.out and (args.check or args.diff):
         return "--out writes files; it cannot be combined with --check or --diff"
@@ -84,7 +88,7 @@ def _refusal(args) -> str | None:
             if os.path.isdir(given) and inside(args.out, given):
                 return (f"--out {args.out} is inside the source tree {given}; choose a folder outside "
                         "it (the next run would migrate the output again)")
-    for value, flag, folder in ((args.report, "--report", False), (args.out, "--out", True),
+    for value, flag, folder in ((args.report, "--report", False), (args.html, "--html", False), (args.out, "--out", True),
                                 (args.vendor, "--vendor", True)):
         problem = _destination(value, flag, folder)
         if problem:
@@ -124,7 +128,8 @@ def run(args) -> int:
         with ProgressBar.for_stream(sys.stderr, "migrating") or _NoBar() as progress:
             report = migrate_paths(args.paths, args.mode, action=action, out=args.out, jobs=args.jobs,
                                    exclude=args.exclude, verbose=getattr(args, "verbose", False),
-                                   nn_import=nn_import, progress=progress)
+                                   nn_import=nn_import, progress=progress,
+                                   details=bool(args.report or args.html))
     except MigrationInterrupted as stop:
         written = stop.report.written
         print(f"unscope migrate: interrupted; {written} file{'s' if written != 1 else ''} already "
@@ -145,6 +150,11 @@ def run(args) -> int:
         print(str(failure), file=sys.stderr)
     if args.report:
         _write_report(report.to_dict(), args.report)
+    if args.html:
+        from unscope.cli.commands.report import write_html
+        from unscope.report import render_html
+
+        write_html(args.html, render_html([report.to_dict()]))
     print(summary_line(report.summary, action, args.out), file=sys.stderr)
     return exit_code(report.summary, action, args.strict)
 
