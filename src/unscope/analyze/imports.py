@@ -47,10 +47,25 @@ _INTERNAL = {
     "tensorflow.python.layers.normalization": "tf.layers",
     "tensorflow.python.layers.pooling": "tf.layers",
     "tensorflow.python.layers.layers": "tf.layers",
-    "tensorflow.contrib.framework.python.ops.arg_scope": "tf.contrib.framework",
-    "tensorflow.contrib.layers.python.layers.layers": "tf.contrib.layers",
-    "tensorflow.contrib.layers.python.layers": "tf.contrib.layers",
 }
+
+# Modules inside TF1's ``tensorflow/contrib/<X>/python/<dir>/``.  Each ``<dir>/__init__.py``
+# star-imported its modules and ``tf.contrib.<X>`` star-imported ``<dir>``, so
+# ``contrib.X.python.<dir>[.<module>].<symbol>`` is the public ``tf.contrib.X.<symbol>``.
+# ``arg_scope`` is deliberately absent: ``from ...framework.python.ops import arg_scope`` is the
+# function (the package's star import rebinds the name over the submodule).
+_CONTRIB_MODULES = frozenset({
+    # contrib/layers/python/{layers,ops}
+    "layers", "initializers", "regularizers", "optimizers", "summaries", "utils", "encoders",
+    "normalization", "feature_column", "feature_column_ops", "embedding_ops", "target_column",
+    "rev_block_lib", "bucketization_op", "sparse_feature_cross_op", "sparse_ops",
+    # contrib/framework/python/{ops,framework}
+    "variables", "ops", "checkpoint_ops", "critical_section_ops", "prettyprint_ops", "script_ops",
+    "sort_ops", "audio_ops", "checkpoint_utils", "experimental", "graph_util", "tensor_util",
+    # contrib/training/python/training
+    "hparam", "training", "evaluation", "bucket_ops", "device_setter", "feeding_queue_runner",
+    "sampling_ops", "sequence_queueing_state_saver", "resample", "tensor_queue_dataset",
+})
 
 
 def is_tensorflow(qualname: str | None) -> bool:
@@ -85,6 +100,8 @@ def canonical_api(qualname: str) -> str | None:
     # tf.compat.v1 (possibly spelled twice: tf.compat.v1 imported as tf, then tf.compat.v1.x)
     while len(rest) >= 2 and rest[0] == "compat" and rest[1] == "v1":
         rest = rest[2:]
+    if rest[:1] == ["contrib"] and "python" in rest[2:3]:
+        return _contrib_public(rest[1], rest[3:])
     if rest[:2] == ["contrib", "slim"]:
         return ".".join(["slim", *rest[2:]])
     if rest and rest[0] in ("python", "contrib"):
@@ -94,6 +111,26 @@ def canonical_api(qualname: str) -> str | None:
             if public is not None:
                 return ".".join([public, *parts[i:]])
     return ".".join(["tf", *rest])
+
+
+def _contrib_public(package: str, inner: list[str]) -> str:
+    """Public name of ``tensorflow.contrib.<package>.python.<inner...>``.
+
+    >>> _contrib_public("framework", ["ops", "arg_scope"])
+    'tf.contrib.framework.arg_scope'
+    >>> _contrib_public("layers", ["layers", "initializers", "xavier_initializer"])
+    'tf.contrib.layers.xavier_initializer'
+    >>> _contrib_public("layers", ["layers", "layers"])
+    'tf.contrib.layers'
+    >>> _contrib_public("slim", ["slim", "learning", "train"])
+    'slim.learning.train'
+    """
+    if package == "slim":  # contrib/slim/python/slim/<module>: slim's modules are public
+        return ".".join(["slim", *inner[1:]])
+    rest = inner[1:]  # below the source directory (ops, layers, framework, training, ...)
+    if rest and (rest[0] in _CONTRIB_MODULES or len(rest) > 1):
+        rest = rest[1:]  # the module a symbol is defined in
+    return ".".join(["tf", "contrib", package, *rest])
 
 
 _BLOCKS = ("body", "orelse", "finalbody")

@@ -271,6 +271,73 @@ def build(tf_dir: str) -> dict:
     }
 
 
+def build_internal(tf_dir: str, version: str) -> dict:
+    """``tensorflow.python.*`` / ``tensorflow.core.*`` modules and their top-level names.
+
+    Test modules (``*_test.py``, ``kernel_tests/``) are left out; an extension module (``.so``)
+    is listed with ``None`` (its names cannot be read without importing it), and so are
+    protobuf modules and modules with a module-level ``__getattr__``.
+    """
+    modules: dict[str, str | None] = {}
+    for root in ("python", "core"):
+        for dirpath, dirnames, files in os.walk(os.path.join(tf_dir, root)):
+            dirnames[:] = sorted(d for d in dirnames if d not in ("__pycache__", "kernel_tests"))
+            for name in sorted(files):
+                stem, _, ext = name.partition(".")
+                if ext not in ("py", "so") and not ext.endswith(".so") or stem.endswith("_test"):
+                    continue
+                rel = os.path.relpath(os.path.join(dirpath, stem), tf_dir).split(os.sep)
+                if rel[-1] == "__init__":
+                    rel = rel[:-1]
+                module = ".".join(["tensorflow", *rel])
+                if ext != "py":
+                    modules.setdefault(module, None)
+                    continue
+                with open(os.path.join(dirpath, name), encoding="utf-8") as fh:
+                    tree = ast.parse(fh.read())
+                names = _top_level_names(tree)
+                # protobuf modules make their classes through globals(); a module-level
+                # __getattr__ answers any name: neither can be listed
+                dynamic = stem.endswith("_pb2") or "__getattr__" in names
+                modules[module] = None if dynamic else " ".join(sorted(names))
+    for module in list(modules):  # packages without an __init__.py still import
+        parts = module.split(".")
+        for n in range(2, len(parts)):
+            modules.setdefault(".".join(parts[:n]), "")
+    return {"tensorflow": version, "generated_by": "python -m unscope.migrate.build_tables",
+            "modules": dict(sorted(modules.items()))}
+
+
+def _top_level_names(tree: ast.Module) -> set[str]:
+    names: set[str] = set()
+    for stmt in tree.body:
+        for node in _guarded(stmt):
+            kind = type(node)
+            if kind in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+                names.add(node.name)
+            elif kind in (ast.Assign, ast.AnnAssign, ast.AugAssign):
+                targets = node.targets if kind is ast.Assign else [node.target]
+                for target in targets:
+                    for t in ast.walk(target):
+                        if type(t) is ast.Name:
+                            names.add(t.id)
+            elif kind in (ast.Import, ast.ImportFrom):
+                for alias in node.names:
+                    names.add(alias.asname or alias.name.partition(".")[0])
+    return names
+
+
+def _guarded(stmt: ast.stmt):
+    """``stmt`` and, for module-level ``if`` / ``try`` blocks, the statements inside them."""
+    yield stmt
+    if type(stmt) in (ast.If, ast.Try):
+        blocks = [stmt.body, stmt.orelse] + [getattr(stmt, "finalbody", [])]
+        blocks += [h.body for h in getattr(stmt, "handlers", [])]
+        for block in blocks:
+            for inner in block:
+                yield from _guarded(inner)
+
+
 def _tf_version(tf_dir: str) -> str:
     site = os.path.dirname(tf_dir)
     for entry in sorted(os.listdir(site)):
@@ -339,11 +406,20 @@ def main(argv=None) -> int:
         tf_dir = list(spec.submodule_search_locations)[0]
     table = build(tf_dir)
     text = json.dumps(table, indent=1, sort_keys=True) + "\n"
+    internal = build_internal(tf_dir, table["tensorflow"])
+    internal_text = json.dumps(internal, indent=0, sort_keys=True) + "\n"  # one module a line
+    internal_out = os.path.join(os.path.dirname(args.out), "tf_internal.json")
     if args.check:
-        with open(args.out, encoding="utf-8") as fh:
-            return 0 if fh.read() == text else 1
-    with open(args.out, "w", encoding="utf-8") as fh:
-        fh.write(text)
+        stale = False
+        for path, want in ((args.out, text), (internal_out, internal_text)):
+            with open(path, encoding="utf-8") as fh:
+                stale = stale or fh.read() != want
+        return 1 if stale else 0
+    for path, content in ((args.out, text), (internal_out, internal_text)):
+        tmp = path + ".tmp"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(content)
+        os.replace(tmp, path)  # atomic: a reader never sees half a table
     print(f"build_tables: {len(table['rename'])} renames, {len(table['calls'])} conditional calls, "
           f"{len(table['_review'])} review notes -> {args.out}", file=sys.stderr)
     return 0

@@ -3,6 +3,7 @@ import ast
 
 from unscope.migrate.calls import CannotEdit, adapt_call
 from unscope.migrate.context import tf_target
+from unscope.migrate.internal_names import INTERNAL_ROOTS, TFInternal
 from unscope.rules import Rule
 
 
@@ -67,6 +68,8 @@ class TF2Names(Rule):
     tables and API listings; a TF2 function with another behaviour than its TF1 namesake
     (``tf.where``, ``tf.cond``, initializers, ...) keeps the ``tf.compat.v1`` twin.  Names that exist
     in neither API of TF 2.21 (``tf.estimator``, ``tf.nn.rnn_cell`` without Keras 2) are findings.
+    Private modules (``from tensorflow.python.ops import math_ops``) that TF 2.21 still ships are
+    left alone; a module or name it no longer has is a finding naming it.
     """
 
     DESCRIPTION = "remaining TF1 names -> TF2 names (same behaviour) or tf.compat.v1 twins"
@@ -74,8 +77,15 @@ class TF2Names(Rule):
 
     def apply(self, ctx) -> None:
         names = ctx.names
+        gone = _report_gone_internal_imports(ctx)
         for ref in ctx.refs:
             if ref.claimed:
+                continue
+            if _internal(ref.bound):
+                ref.claimed = True
+                missing = None if ref.binding in gone else TFInternal.load().missing(ref.qualname())
+                if missing is not None:
+                    ctx.finding(ref.nodes[0], missing, _gone_message(missing))
                 continue
             info = ctx.tf1_path(ref)
             if info is None:
@@ -137,3 +147,31 @@ class TF2Names(Rule):
                 target = entry.target  # isinstance(x, tf.Variable): TF2's class is the base
             if target != prefix:
                 ctx.replace(ref, depth, tf_target(target))
+
+
+def _internal(qualname: str) -> bool:
+    parts = qualname.split(".")
+    return len(parts) > 1 and parts[0] == "tensorflow" and parts[1] in INTERNAL_ROOTS
+
+
+def _gone_message(missing: str) -> str:
+    return (f"{missing} is not in TensorFlow {TFInternal.load().version}; left unchanged - "
+            "use its public TF 2 name (tf.*) or port it by hand")
+
+
+def _report_gone_internal_imports(ctx) -> set[str]:
+    """One finding per import of a private TensorFlow module or name that TF 2.x lacks (the
+    import itself fails); returns the names those imports bind."""
+    gone: set[str] = set()
+    for name in ctx.table.aliases():
+        for alias in ctx.imports.import_aliases(name):
+            stmt = alias.stmt
+            imported = (alias.alias.name if type(stmt) is ast.Import
+                        else f"{stmt.module}.{alias.alias.name}")
+            if not _internal(imported):
+                continue
+            missing = TFInternal.load().missing(imported)
+            if missing is not None:
+                gone.add(name)
+                ctx.finding(stmt, missing, _gone_message(missing))
+    return gone
