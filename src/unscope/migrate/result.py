@@ -87,6 +87,8 @@ class Report:
             "findings": len(findings),
             **verdicts,
             "classes": sum(len(o.classes) for o in self.files),
+            "skipped": self.skipped,
+            "copied": self.copied,
             **_detail_totals(self.files),
         }
 

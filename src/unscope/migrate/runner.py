@@ -6,12 +6,14 @@
 """
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
 import sys
+import threading
 import traceback
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
 from unscope.analyze.files import discover
@@ -218,6 +220,22 @@ class _Partial(Exception):
         self.outcomes = outcomes
 
 
+@contextlib.contextmanager
+def _sigint_flag():
+    """While the pool runs, Ctrl-C (once or many times) only sets a flag the loop polls, so the
+    clean-up after it cannot itself be interrupted."""
+    stop = threading.Event()
+    try:
+        previous = signal.signal(signal.SIGINT, lambda signum, frame: stop.set())
+    except ValueError:  # not the main thread: Ctrl-C goes to the main thread's handler anyway
+        yield stop
+        return
+    try:
+        yield stop
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _ignore_sigint() -> None:
     # Ctrl-C reaches the whole process group; the parent alone stops the run and reports it
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -246,35 +264,37 @@ def _run(todo, mode, action, jobs, verbose, progress, nn_import=None, details=Fa
     by_batch: dict[int, list] = {}
     pool = None
     futures: dict = {}
-    try:
-        pool = ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=_context(),
-                                   initializer=_ignore_sigint)
-        futures = {pool.submit(_batch, b, mode, action, verbose, nn_import, details): i
-                   for i, b in enumerate(batches)}
-        done = 0
-        for future in as_completed(futures):
-            i = futures[future]
-            try:
-                by_batch[i] = future.result()
-            except BrokenProcessPool:
-                break
-            except Exception:
-                by_batch[i] = _batch(batches[i], mode, action, verbose, nn_import, details)
-            done += len(batches[i])
-            if progress is not None:
-                progress(done, total)
-    except KeyboardInterrupt:
-        # batches already running finish (each write is atomic); queued ones never start
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
-        finished = [o for f in futures if f.done() and not f.cancelled() and f.exception() is None
-                    for o in f.result()]
-        raise _Partial(finished) from None
-    except (OSError, BrokenProcessPool, RuntimeError):
-        pass
-    finally:
-        if pool is not None:
-            pool.shutdown(wait=True)
+    with _sigint_flag() as stop:
+        try:
+            pool = ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=_context(),
+                                       initializer=_ignore_sigint)
+            futures = {pool.submit(_batch, b, mode, action, verbose, nn_import, details): i
+                       for i, b in enumerate(batches)}
+            pending, done = set(futures), 0
+            while pending and not stop.is_set():
+                finished, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    i = futures[future]
+                    try:
+                        by_batch[i] = future.result()
+                    except BrokenProcessPool:
+                        pending = set()
+                        break
+                    except Exception:
+                        by_batch[i] = _batch(batches[i], mode, action, verbose, nn_import, details)
+                    done += len(batches[i])
+                    if progress is not None:
+                        progress(done, total)
+        except (OSError, BrokenProcessPool, RuntimeError):
+            pass
+        finally:
+            if pool is not None:
+                # after Ctrl-C: batches already running finish (each write is atomic), queued ones never start
+                pool.shutdown(wait=True, cancel_futures=stop.is_set())
+        if stop.is_set():
+            finished = [o for f in futures if f.done() and not f.cancelled() and f.exception() is None
+                        for o in f.result()]
+            raise _Partial(finished)
     for i, b in enumerate(batches):
         if i not in by_batch:
             by_batch[i] = _batch(b, mode, action, verbose, nn_import, details)
