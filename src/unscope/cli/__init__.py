@@ -9,7 +9,8 @@ Each subcommand lives in ``unscope/cli/commands/<name>.py`` and defines
     def run(args) -> int: ...        # exit code; data on stdout, diagnostics on stderr
 
 Modules are discovered automatically, so adding a command never edits this file.
-Exit codes (every subcommand): 0 done, 1 the answer is "no", 2 usage, 123 could not process.
+Exit codes (every subcommand): 0 done (findings are information), 1 the answer is "no" (--check
+would change, --strict and findings remain, ...), 2 usage, 123 could not process, 130 Ctrl-C.
 """
 from __future__ import annotations
 
