@@ -10,6 +10,8 @@ A program is a dict:
           inputs by name; results go to the dict ``out``.
   inputs  name -> {"shape": [...], "dtype": "float32", "batch_none": bool} (random normal),
           or {"bool": True} (a bool placeholder / tensor fed with that value).
+  steps   optional: that many training steps from the initial weights (outputs fetched
+          with UPDATE_OPS each step): ``step_outputs`` and ``after_steps``.
 """
 from __future__ import annotations
 
@@ -78,6 +80,14 @@ def run_graph(program, L, V, weights=None, seed=1):
             if updates:
                 sess.run(updates, feeds)
                 result["after_update"] = {v.name: sess.run(v) for v in variables}
+            if program.get("steps"):
+                # Training steps from the initial weights: each fetches the outputs and runs
+                # UPDATE_OPS, as a train op under control_dependencies(UPDATE_OPS) would.
+                for v in variables:
+                    v.load(result["weights"][v.name], sess)
+                result["step_outputs"] = [sess.run([out, updates], feeds)[0]
+                                          for _ in range(program["steps"])]
+                result["after_steps"] = {v.name: sess.run(v) for v in variables}
     return result
 
 

@@ -68,6 +68,17 @@ def assert_same_graph(ours, oracle, program):
     np.testing.assert_allclose(ours["reg_values"], oracle["reg_values"], **tol)
     if "after_update" in oracle:
         _allclose(ours["after_update"], oracle["after_update"], "after UPDATE_OPS", tol)
+    _assert_same_steps(ours, oracle, tol)
+
+
+def _assert_same_steps(ours, oracle, tol, skip=()):
+    if "step_outputs" not in oracle:
+        return
+    assert len(ours["step_outputs"]) == len(oracle["step_outputs"])
+    for i, (mine, theirs) in enumerate(zip(ours["step_outputs"], oracle["step_outputs"])):
+        _allclose({k: v for k, v in mine.items() if k not in skip},
+                  {k: v for k, v in theirs.items() if k not in skip}, f"outputs of step {i + 1}", tol)
+    _allclose(ours["after_steps"], oracle["after_steps"], "variables after the steps", tol)
 
 
 def run_store(program, weights, mode):
@@ -96,7 +107,18 @@ def run_store(program, weights, mode):
         v.assign(weights[v.name])
     outputs = fn(**args)
     assert [v.name for v in module.variables] == created, "the second call created variables"
+    steps = {}
+    if program.get("steps"):
+        after_one = {v.name: v.numpy() for v in module.variables}
+        for v in module.variables:
+            v.assign(weights[v.name])
+        steps["step_outputs"] = [{k: np.asarray(t) for k, t in fn(**args).items()}
+                                 for _ in range(program["steps"])]
+        steps["after_steps"] = {v.name: v.numpy() for v in module.variables}
+        for v in module.variables:
+            v.assign(after_one[v.name])
     return dict(
+        steps,
         module=module,
         variables=[(v.name, tuple(v.shape.as_list()), v.dtype.base_dtype.name, v.trainable)
                    for v in module.variables],
@@ -130,6 +152,8 @@ def assert_same_store(ours, oracle, program):
                   {k: v for k, v in oracle["outputs"].items() if k not in skip}, "outputs", tol)
     expected_after = oracle.get("after_update", oracle["weights"])
     _allclose(ours["after"], expected_after, "variables after one call", tol)
+    if not program.get("random"):
+        _assert_same_steps(ours, oracle, tol, skip=set(program.get("store_skip_outputs", ())))
 
 
 def run_graph_case(program, oracle):

@@ -144,13 +144,6 @@ def test_graph_mode_layer_properties_and_updates():
         assert dense.losses == tf.compat.v1.get_collection(REG_LOSSES)
 
 
-@pytest.mark.parametrize("kwargs", [dict(renorm=True), dict(virtual_batch_size=2),
-                                    dict(adjustment=lambda shape: (1.0, 0.0))])
-def test_batch_norm_options_left_out_say_so(kwargs):
-    with pytest.raises(NotImplementedError, match="not supported"):
-        L.BatchNormalization(**kwargs)
-
-
 def test_scope_name_before_first_call_raises():
     with pytest.raises(ValueError, match="has not been used yet"):
         L.Dense(2).scope_name

@@ -12,8 +12,6 @@ Same signatures, defaults and variable names as TF1 (``dense/kernel``, ``conv2d_
         h = unscope.layers.batch_normalization(h, training=training)
         h = unscope.layers.max_pooling2d(h, 2, 2)
         return unscope.layers.dense(unscope.layers.flatten(h), 10)
-
-Not supported: ``BatchNormalization(renorm=True)``, ``virtual_batch_size``, ``adjustment``.
 """
 from unscope.layers.base import InputSpec, Layer
 from unscope.layers.convolutional import (

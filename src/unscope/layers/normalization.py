@@ -7,7 +7,19 @@ Variables ``<scope>/gamma``, ``/beta`` (trainable), ``/moving_mean``, ``/moving_
   whose batch variance carries Bessel's correction (``n / (n - 1)``), and that corrected
   variance feeds ``moving_variance``; other inputs use ``tf.nn.moments`` (no correction);
 * moving averages: ``moving -= (moving - batch) * (1 - momentum)``;
-* ``training`` is a Python bool or a bool tensor (default False).
+* ``training`` is a Python bool or a bool tensor (default False);
+* ``renorm=True`` (batch renormalization) adds ``moving_stddev``, ``renorm_mean`` and
+  ``renorm_stddev`` (not trainable): training normalises with the batch statistics
+  corrected by ``r``/``d`` (clipped by ``renorm_clipping``'s ``rmin``/``rmax``/``dmax``),
+  the renorm statistics move with ``renorm_momentum`` and ``moving_variance`` is derived
+  from ``moving_stddev``;
+* ``virtual_batch_size`` normalises each of the strided sub-batches on its own (variables
+  get an extra unit axis, ``[1, 1, C]``); ``adjustment(shape) -> (scale, bias)`` is applied
+  to the normalised values in training; with either, or renorm, the fused kernel is not used.
+
+These follow ``tf.compat.v1.layers`` as TensorFlow 2.x ships it (tf_keras); TF 1.15 itself
+kept renorm as ``renorm_mean``/``renorm_stddev`` plus zero-debiasing ``*_weight`` scalars
+and no ``moving_stddev``, so TF 1.15 checkpoints of renorm layers name other variables.
 
 Updates: in a TF1 graph the two assign ops per training call go to ``UPDATE_OPS`` for the
 user's train op to run; in eager mode and under ``tf.function`` the call assigns the
@@ -23,6 +35,7 @@ import contextlib
 import tensorflow as tf
 
 from unscope import runtime as _rt
+from unscope.layers import _resolve
 from unscope.layers.base import InputSpec, Layer, smart_cond, static_bool
 
 _v1 = tf.compat.v1
@@ -42,16 +55,6 @@ class BatchNormalization(Layer):
                  renorm_clipping=None, renorm_momentum=0.99, fused=None, trainable=True,
                  virtual_batch_size=None, adjustment=None, name=None, **kwargs):
         super().__init__(trainable=trainable, name=name, **kwargs)
-        if renorm:
-            raise NotImplementedError(
-                "unscope.layers.BatchNormalization: renorm=True (batch renormalization) is not "
-                "supported; keep tf.compat.v1.layers with tf_keras for this layer, or use renorm=False.")
-        if virtual_batch_size is not None:
-            raise NotImplementedError(
-                "unscope.layers.BatchNormalization: virtual_batch_size is not supported.")
-        if adjustment is not None:
-            raise NotImplementedError(
-                "unscope.layers.BatchNormalization: adjustment is not supported.")
         if isinstance(axis, (list, tuple)):
             self.axis = list(axis)
         elif isinstance(axis, int):
@@ -71,8 +74,19 @@ class BatchNormalization(Layer):
         self.gamma_regularizer = gamma_regularizer
         self.beta_constraint = beta_constraint
         self.gamma_constraint = gamma_constraint
-        self.renorm = False
-        # TF1: fused=None means "fused where possible"; fused=True on other inputs falls back.
+        self.renorm = renorm
+        self.virtual_batch_size = virtual_batch_size
+        self.adjustment = adjustment
+        if renorm:
+            renorm_clipping = dict(renorm_clipping or {})
+            keys = ["rmax", "rmin", "dmax"]
+            if set(renorm_clipping) - set(keys):
+                raise ValueError("Received invalid keys for `renorm_clipping` argument: "
+                                 f"{renorm_clipping}. Supported values: {keys}.")
+            self.renorm_clipping = renorm_clipping
+            self.renorm_momentum = renorm_momentum
+        # TF1: fused=None means "fused where possible"; fused=True where the fused kernel
+        # cannot run (renorm, virtual batches, adjustment, other ranks/axes) falls back.
         self.fused = True if fused is None else fused
 
     @property
@@ -93,8 +107,11 @@ class BatchNormalization(Layer):
         if len(axes) != len(self.axis if isinstance(self.axis, list) else [self.axis]):
             raise ValueError(f"Duplicate axis: {self.axis}")
         self.axis = axes
+        self._check_virtual_batch_size()
         if self.fused:
             self.fused = (len(axes) == 1 and (rank, axes[0]) in _FUSED_FORMATS
+                          and not self.renorm and self.virtual_batch_size is None
+                          and self.adjustment is None
                           and tf.as_dtype(self.dtype or tf.float32) in (tf.float16, tf.bfloat16, tf.float32))
         if self.fused:
             self._data_format = _FUSED_FORMATS[(rank, axes[0])]
@@ -104,10 +121,14 @@ class BatchNormalization(Layer):
                 raise ValueError(f"Input has undefined `axis` dimension. Received input with shape "
                                  f"{tuple(input_shape)} and axis={tuple(axes)}")
         self.input_spec = InputSpec(ndim=rank, axes=dims)
-        if len(axes) == 1:
+        if len(axes) == 1 and self.virtual_batch_size is None:
             param_shape = (dims[axes[0]],)
         else:
             param_shape = [dims.get(i, 1) for i in range(rank)]
+            if self.virtual_batch_size is not None:
+                # Virtual batches: the input is seen as [virtual_batch_size, -1, ...].
+                param_shape.insert(1, 1)
+                self.axis = [x + 1 for x in self.axis]
         self._param_shape = param_shape
         dtype = self._param_dtype
         self.gamma = self.add_weight("gamma", shape=param_shape, dtype=dtype,
@@ -129,7 +150,37 @@ class BatchNormalization(Layer):
                 "moving_variance", shape=param_shape, dtype=dtype,
                 initializer=self.moving_variance_initializer, synchronization=_ON_READ,
                 trainable=False, aggregation=_MEAN)
+            if self.renorm:
+                self._build_renorm_variables(param_shape, dtype)
         self.built = True
+
+    def _check_virtual_batch_size(self):
+        if self.virtual_batch_size is None:
+            return
+        if self.virtual_batch_size <= 0:
+            raise ValueError("`virtual_batch_size` must be a positive integer that divides the true "
+                             "batch size of the input tensor. "
+                             f"Received: virtual_batch_size={self.virtual_batch_size}")
+        if 0 in self.axis:
+            raise ValueError("When using `virtual_batch_size`, the batch dimension must be 0 and thus "
+                             f"axis cannot include 0. Received axis={self.axis}")
+        if self.adjustment is not None:
+            raise ValueError("When using `virtual_batch_size`, adjustment cannot be specified")
+
+    def _build_renorm_variables(self, param_shape, dtype):
+        """``moving_stddev`` (inference), ``renorm_mean`` / ``renorm_stddev`` (training)."""
+        variance_initializer = _resolve.initializer(self.moving_variance_initializer)
+
+        def stddev_initializer(*args, **kwargs):
+            return tf.sqrt(variance_initializer(*args, **kwargs))
+
+        def statistic(name, initializer):
+            return self.add_weight(name, shape=param_shape, dtype=dtype, initializer=initializer,
+                                   synchronization=_ON_READ, trainable=False, aggregation=_MEAN)
+
+        self.moving_stddev = statistic("moving_stddev", stddev_initializer)
+        self.renorm_mean = statistic("renorm_mean", self.moving_mean_initializer)
+        self.renorm_stddev = statistic("renorm_stddev", stddev_initializer)
 
     @contextlib.contextmanager
     def _no_scope_partitioner(self):
@@ -203,12 +254,17 @@ class BatchNormalization(Layer):
         return output
 
     def _batch_norm(self, inputs, training):
+        virtual = self.virtual_batch_size is not None
+        if virtual:
+            inputs, undo_virtual_batching = self._virtual_batches(inputs, training)
         input_dtype = inputs.dtype.base_dtype
         if input_dtype in (tf.float16, tf.bfloat16):
             inputs = tf.cast(inputs, tf.float32)
         input_shape = inputs.shape
         ndims = input_shape.rank
         reduction_axes = [i for i in range(ndims) if i not in self.axis]
+        if virtual:
+            del reduction_axes[1]  # statistics per virtual batch
         broadcast_shape = [1] * ndims
         broadcast_shape[self.axis[0]] = tf.compat.dimension_value(input_shape[self.axis[0]])
 
@@ -222,27 +278,51 @@ class BatchNormalization(Layer):
         if value is False:
             mean, variance = self.moving_mean, self.moving_variance
         else:
-            keep_dims = len(self.axis) > 1
+            if self.adjustment:
+                adj_scale, adj_bias = self.adjustment(tf.shape(inputs))
+                adj_scale = smart_cond(training, lambda: adj_scale, lambda: tf.ones_like(adj_scale))
+                adj_bias = smart_cond(training, lambda: adj_bias, lambda: tf.zeros_like(adj_bias))
+                scale, offset = _compose_transforms(adj_scale, adj_bias, scale, offset)
+            keep_dims = virtual or len(self.axis) > 1
             batch_mean, batch_variance = tf.nn.moments(tf.cast(inputs, self._param_dtype),
                                                        reduction_axes, keepdims=keep_dims)
             moving_mean, moving_variance = self.moving_mean, self.moving_variance
             mean = smart_cond(training, lambda: batch_mean, lambda: tf.convert_to_tensor(moving_mean))
             variance = smart_cond(training, lambda: batch_variance,
                                   lambda: tf.convert_to_tensor(moving_variance))
-            new_mean, new_variance = mean, variance
+            if virtual:
+                # TF1 updated the moving statistics once, with the mean over virtual batches.
+                new_mean = tf.reduce_mean(mean, axis=1, keepdims=True)
+                new_variance = tf.reduce_mean(variance, axis=1, keepdims=True)
+            else:
+                new_mean, new_variance = mean, variance
+            if self.renorm:
+                r, d, new_mean, new_variance = self._renorm_correction_and_moments(
+                    new_mean, new_variance, training)
+                r = broadcast(tf.stop_gradient(r, name="renorm_r"))
+                d = broadcast(tf.stop_gradient(d, name="renorm_d"))
+                scale, offset = _compose_transforms(r, d, scale, offset)
 
-            def update(variable, new_value):
-                def apply():
-                    return self._assign_moving_average(variable, new_value, self.momentum)
-
+            def update(variable, apply):
                 if value is None:
                     # Branch outputs must be tensors: read the variable after the assignment.
                     return lambda: smart_cond(training, lambda: tf.identity(apply()),
                                               lambda: tf.identity(variable))
                 return apply
 
-            self._update(update(self.moving_mean, new_mean))
-            self._update(update(self.moving_variance, new_variance))
+            def variance_update():
+                if not self.renorm:
+                    return self._assign_moving_average(self.moving_variance, new_variance,
+                                                       self.momentum)
+                # Renorm tracks the inference stddev (epsilon included) and derives the variance.
+                stddev = self._assign_moving_average(
+                    self.moving_stddev, tf.sqrt(new_variance + self.epsilon), self.momentum)
+                return self._assign_new_value(self.moving_variance,
+                                              tf.nn.relu(stddev * stddev - self.epsilon))
+
+            self._update(update(self.moving_mean, lambda: self._assign_moving_average(
+                self.moving_mean, new_mean, self.momentum)))
+            self._update(update(self.moving_variance, variance_update))
         mean = tf.cast(mean, inputs.dtype)
         variance = tf.cast(variance, inputs.dtype)
         if offset is not None:
@@ -254,7 +334,82 @@ class BatchNormalization(Layer):
         if input_dtype in (tf.float16, tf.bfloat16):
             outputs = tf.cast(outputs, input_dtype)
         outputs.set_shape(input_shape)
+        if virtual:
+            outputs = undo_virtual_batching(outputs)
         return outputs
+
+    def _virtual_batches(self, inputs, training):
+        """``[batch, ...]`` -> ``[virtual_batch_size, -1, ...]`` and the function undoing it.
+
+        As TF1 under TF2 behaviour, a non-constant ``training`` gives one batch (``[-1, 1, ...]``).
+        """
+        original_shape = tf.shape(inputs)
+        original_shape = tf.concat([tf.constant([-1]), original_shape[1:]], axis=0)
+        if tf.__internal__.tf2.enabled():
+            leading = [self.virtual_batch_size, -1] if static_bool(training) else [-1, 1]
+        else:
+            leading = [self.virtual_batch_size, -1]
+        expanded_shape = tf.concat([tf.constant(leading), original_shape[1:]], axis=0)
+        return tf.reshape(inputs, expanded_shape), lambda t: tf.reshape(t, original_shape)
+
+    def _renorm_correction_and_moments(self, mean, variance, training):
+        """Batch renormalization (Ioffe, 2017): the corrections ``r``, ``d`` from the renorm
+        statistics before this step, then those statistics' update (``renorm_momentum``)."""
+        stddev = tf.sqrt(variance + self.epsilon)
+        renorm_mean = self.renorm_mean
+        renorm_stddev = tf.maximum(self.renorm_stddev, tf.sqrt(self.epsilon))
+        r = stddev / renorm_stddev
+        d = (mean - renorm_mean) / renorm_stddev
+        with tf.control_dependencies([r, d]):
+            mean = tf.identity(mean)
+            stddev = tf.identity(stddev)
+        rmin, rmax, dmax = (self.renorm_clipping.get(key) for key in ("rmin", "rmax", "dmax"))
+        if rmin is not None:
+            r = tf.maximum(r, rmin)
+        if rmax is not None:
+            r = tf.minimum(r, rmax)
+        if dmax is not None:
+            d = tf.maximum(d, -dmax)
+            d = tf.minimum(d, dmax)
+        r = smart_cond(training, lambda: r, lambda: tf.ones_like(r))
+        d = smart_cond(training, lambda: d, lambda: tf.zeros_like(d))
+        # In a TF1 graph these updates run as dependencies of UPDATE_OPS; in store mode now
+        # (not at all for a trainable=False layer, whose updates TF1 never ran).
+        live = _rt.is_tf1_graph() or self.trainable
+
+        def renorm_update(variable, value):
+            value = tf.identity(value)
+            if not live:
+                return tf.identity(variable)
+            return smart_cond(training,
+                              lambda: self._assign_moving_average(variable, value,
+                                                                  self.renorm_momentum),
+                              lambda: tf.identity(variable))
+
+        new_mean = renorm_update(self.renorm_mean, mean)
+        new_stddev = renorm_update(self.renorm_stddev, stddev)
+        with tf.control_dependencies([new_mean, new_stddev]):
+            return r, d, tf.identity(mean), tf.identity(variance)
+
+    def _assign_new_value(self, variable, value):
+        with tf.name_scope("AssignNewValue") as scope:
+            if _rt.is_tf1_graph():
+                with _v1.colocate_with(variable):
+                    return _v1.assign(variable, value, name=scope)
+            return variable.assign(value)
+
+    def compute_output_shape(self, input_shape):
+        return tf.TensorShape(input_shape)
+
+
+def _compose_transforms(scale, offset, then_scale, then_offset):
+    """``(x * scale + offset) * then_scale + then_offset`` as one scale and offset."""
+    if then_scale is not None:
+        scale *= then_scale
+        offset *= then_scale
+    if then_offset is not None:
+        offset += then_offset
+    return scale, offset
 
 
 def batch_normalization(inputs, axis=-1, momentum=0.99, epsilon=1e-3, center=True, scale=True,
