@@ -49,6 +49,7 @@ _LAZY = {
     "conv1d_transpose": "unscope.runtime.shapes",
     "conv2d_transpose": "unscope.runtime.shapes",
     "atrous_conv2d_transpose": "unscope.runtime.shapes",
+    "is_in": "unscope.runtime.equality",
     # tools
     "scan": "unscope.analyze",
     "ScanResult": "unscope.analyze",
