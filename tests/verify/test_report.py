@@ -24,7 +24,7 @@ def make_report(**changes):
 def test_agreeing_report():
     report = make_report()
     assert report.ok and report.mismatches == []
-    assert report.summary() == "verify: OLD and NEW agree (3 checks, 2 variables)"
+    assert report.summary() == "verify: OLD and NEW agree (3 checks, 2 variables, 1 input draw)"
 
 
 def test_every_difference_is_named():
@@ -61,7 +61,7 @@ def test_plain_text_has_a_table_per_section():
     assert "outputs\n  name    shape  max abs" in text
     assert "dense/kernel" in text and "regularization loss" in text
     assert "  - a note" in text
-    assert text.endswith("verify: OLD and NEW agree (3 checks, 2 variables)")
+    assert text.endswith("verify: OLD and NEW agree (3 checks, 2 variables, 1 input draw)")
     assert not render_plain(make_report(), summary=False).rstrip().endswith("variables)")
 
 

@@ -149,6 +149,13 @@ def test_old_layers_fall_back_to_unscope_layers():
     assert [v.name for v in old.variables][:2] == ["dense/kernel", "dense/bias"]
     assert old.update_ops == 2
     report = verify(old, new_layers.BNNet)
+    # unscope checked against itself proves nothing about TF1: said, and not ok ...
+    assert not report.mismatches and report.self_reference and not report.ok, str(report)
+    assert report.reference["independent"] is False
+    assert "not an independent TF1 check" in str(report)
+    assert report.summary().startswith("verify: not proven: OLD's tf.layers ran on unscope.layers")
+    # ... unless asked for
+    report = verify(old, new_layers.BNNet, allow_self_reference=True)
     assert report.ok, str(report)
     assert report.layers == "unscope.layers"
     assert len(report.after) == 8

@@ -17,18 +17,21 @@ To compare several NEW versions against one OLD run, run OLD once::
 from __future__ import annotations
 
 from unscope.verify.compare import ATOL, RTOL, compare, compare_arrays
-from unscope.verify.inputs import UsageError, make_inputs, normalize, parse_spec
+from unscope.verify.inputs import (DEFAULT_DRAWS, UsageError, make_draws, make_inputs, normalize,
+                                   normalize_draws, parse_spec)
 from unscope.verify.names import pair_variables, tf1_name
 from unscope.verify.new import build_new, run_new
-from unscope.verify.old import (BuildError, OldResult, OldRun, VariableInfo, layers_source)
+from unscope.verify.old import (BuildError, Draw, OldResult, OldRun, VariableInfo,
+                                layers_source)
 from unscope.verify.render import render_plain, render_rich
 from unscope.verify.report import Comparison, Mismatch, Report
 from unscope.verify.targets import Target, parse_target, target_of
 
 __all__ = [
-    "ATOL", "RTOL", "BuildError", "Comparison", "Mismatch", "OldResult", "OldRun", "Report",
-    "Target", "UsageError", "VariableInfo", "build_new", "compare", "compare_arrays",
-    "layers_source", "make_inputs", "parse_spec", "parse_target", "pair_variables",
+    "ATOL", "DEFAULT_DRAWS", "RTOL", "BuildError", "Comparison", "Draw", "Mismatch", "OldResult",
+    "OldRun", "Report", "Target", "UsageError", "VariableInfo", "build_new", "compare",
+    "compare_arrays", "layers_source", "make_draws", "make_inputs", "normalize_draws",
+    "parse_spec", "parse_target", "pair_variables",
     "render_plain", "render_rich", "run_new", "run_old", "tf1_name", "verify",
 ]
 
@@ -44,21 +47,22 @@ def _old_target(old) -> Target:
 
 
 def run_old(old, inputs, *, checkpoint=None, training=False, grads=True, seed=0,
-            old_layers="auto", same_random=False, timeout=600.0) -> OldResult:
+            old_layers="auto", same_random=False, timeout=600.0, draws=None) -> OldResult:
     """Run OLD (``"FILE.py:FUNC"`` or a module-level function) in a TF1 worker process.
 
-    `inputs`: a dict of arrays, an ``.npz`` path, or a SPEC such as ``"x:float32[2,4]"``
-    (filled from `seed`). `old_layers`: ``"auto"`` (tf_keras when installed), ``"tf_keras"``
-    or ``"unscope"``. Raises `BuildError` when OLD cannot be built or run.
+    `inputs`: a dict of arrays, an ``.npz`` path, a list of dicts (the draws), or a SPEC such
+    as ``"x:float32[2,4]"`` (`draws` draws filled from `seed`, default 4). `old_layers`:
+    ``"auto"`` (tf_keras when installed), ``"tf_keras"`` or ``"unscope"``. Raises
+    `BuildError` when OLD cannot be built or run.
     """
-    return OldRun(_old_target(old), normalize(inputs, seed), checkpoint=checkpoint,
+    return OldRun(_old_target(old), normalize_draws(inputs, seed, draws), checkpoint=checkpoint,
                   training=training, grads=grads, seed=seed, layers=old_layers,
                   same_random=same_random, timeout=timeout).result()
 
 
 def verify(old, new, inputs=None, *, init=None, checkpoint=None, grads=True, training=False,
            rtol=RTOL, atol=ATOL, seed=0, old_layers="auto", same_random=False,
-           timeout=600.0) -> Report:
+           timeout=600.0, draws=None, allow_self_reference=False) -> Report:
     """Compare OLD (TF1) and NEW (TF2) with identical weights; returns a `Report`.
 
     `old`: ``"FILE.py:FUNC"``, a module-level function, or an `OldResult` from `run_old`
@@ -66,14 +70,19 @@ def verify(old, new, inputs=None, *, init=None, checkpoint=None, grads=True, tra
     `new`: ``"FILE.py:ATTR"``, a function (wrapped with ``unscope.track``), a ``tf.Module``
     class (constructed with `init`) or instance. Raises `BuildError` when a side cannot be
     built and `UsageError` for a bad request; differences are in the report, not raised.
+
+    A SPEC gives `draws` input draws (default 4; see `make_draws`), each compared from the
+    same weights. When OLD's ``tf.layers`` ran on unscope.layers (tf_keras not installed),
+    the report is not ok unless `allow_self_reference`.
     """
     settings = {"seed": seed, "grads": grads, "training": training, "same_random": same_random,
-                "checkpoint": None if checkpoint is None else str(checkpoint)}
+                "checkpoint": None if checkpoint is None else str(checkpoint),
+                "allow_self_reference": bool(allow_self_reference)}
     if isinstance(old, OldResult):
         fixed = [name for name, value, default in (
             ("inputs", inputs, None), ("checkpoint", checkpoint, None), ("grads", grads, True),
             ("training", training, False), ("seed", seed, 0), ("old_layers", old_layers, "auto"),
-            ("same_random", same_random, False)) if value != default]
+            ("same_random", same_random, False), ("draws", draws, None)) if value != default]
         if fixed:
             raise UsageError(f"{', '.join(fixed)}: already fixed by the OldResult's run_old call")
         settings["training"] = training = old.training
@@ -84,8 +93,9 @@ def verify(old, new, inputs=None, *, init=None, checkpoint=None, grads=True, tra
     else:
         if inputs is None:
             raise UsageError("inputs are required: a dict of arrays, an .npz path or a SPEC")
-        arrays = normalize(inputs, seed)
-        run = OldRun(_old_target(old), arrays, checkpoint=checkpoint, training=training,
+        all_draws = normalize_draws(inputs, seed, draws)
+        arrays = all_draws[0]
+        run = OldRun(_old_target(old), all_draws, checkpoint=checkpoint, training=training,
                      grads=grads, seed=seed, layers=old_layers, same_random=same_random,
                      timeout=timeout)
         try:  # NEW is built while the TF1 worker starts
@@ -95,5 +105,7 @@ def verify(old, new, inputs=None, *, init=None, checkpoint=None, grads=True, tra
             raise
         old_result = run.result()
     new_result = run_new(model, old_result)
-    return compare(old_result, new_result, rtol=rtol, atol=atol, settings=settings,
-                   new_description=model.description, new_mode=model.mode)
+    report = compare(old_result, new_result, rtol=rtol, atol=atol, settings=settings,
+                     new_description=model.description, new_mode=model.mode)
+    report.notes.extend(model.notes)
+    return report

@@ -109,6 +109,7 @@ def compare(old: OldResult, new: NewResult, *, rtol=RTOL, atol=ATOL, settings=No
             row.note = note
         return row
 
+    old_draws, new_draws = old.draws(), new.draws()
     outputs = []
     if old.skipped_outputs:
         notes.append(f"OLD returns operations, not values, as {', '.join(old.skipped_outputs)}: "
@@ -118,8 +119,10 @@ def compare(old: OldResult, new: NewResult, *, rtol=RTOL, atol=ATOL, settings=No
         outputs.append(Comparison("output", "*", DIFFERS, note=problem))
     elif pairs and any("|" in k for k, _, _ in pairs):
         notes.append("outputs paired by position (OLD and NEW use different keys)")
-    for key, a, b in pairs:
-        outputs.append(numeric("output", key, a, b))
+    per_draw = [pair_outputs(o.outputs, n.outputs)[0] for o, n in zip(old_draws, new_draws)] \
+        if not problem else []
+    for i, (key, _, _) in enumerate(pairs if not problem else []):
+        outputs.append(_worst([numeric("output", key, d[i][1], d[i][2]) for d in per_draw]))
 
     regularization = None
     old_total = float(np.sum([np.sum(np.asarray(r, np.float64)) for r in old.regularization]))
@@ -138,28 +141,33 @@ def compare(old: OldResult, new: NewResult, *, rtol=RTOL, atol=ATOL, settings=No
         regularization = numeric("regularization", "total", old_total, new_total, note)
 
     gradients = []
-    for name, g_old in old.gradients.items():
+    for name in old.gradients:
         if name in skip or name not in p.matched:
             continue
         if name not in new.gradients:
             continue  # not trainable in NEW: reported as a trainability mismatch
-        g_new = new.gradients[name]
-        if g_old is None and g_new is None:
-            gradients.append(Comparison("gradient", name, OK, note="no gradient on either side"))
-            continue
-        note = ""
-        if g_old is None:
-            g_old, note = np.zeros_like(g_new), "OLD: not connected (zero)"
-        elif g_new is None:
-            g_new, note = np.zeros_like(g_old), "NEW: not connected (zero)"
-        gradients.append(numeric("gradient", name, g_old, g_new, note))
+        rows = []
+        for o, n in zip(old_draws, new_draws):
+            g_old, g_new = o.gradients[name], n.gradients.get(name)
+            if g_old is None and g_new is None:
+                rows.append(Comparison("gradient", name, OK, note="no gradient on either side"))
+                continue
+            note = ""
+            if g_old is None:
+                g_old, note = np.zeros_like(g_new), "OLD: not connected (zero)"
+            elif g_new is None:
+                g_new, note = np.zeros_like(g_old), "NEW: not connected (zero)"
+            rows.append(numeric("gradient", name, g_old, g_new, note))
+        gradients.append(_worst(rows))
 
     after = []
     if old.after is not None and new.after is not None:
         for info in old.variables:
             if info.name in skip or info.name not in new.after:
                 continue
-            after.append(numeric("after", info.name, old.after[info.name], new.after[info.name]))
+            after.append(_worst([numeric("after", info.name, o.after[info.name],
+                                         n.after[info.name])
+                                 for o, n in zip(old_draws, new_draws)]))
 
     settings = dict(settings or {})
     settings.setdefault("rtol", rtol)
@@ -173,7 +181,43 @@ def compare(old: OldResult, new: NewResult, *, rtol=RTOL, atol=ATOL, settings=No
                              "mode its code fixes")
         if old.update_ops == 0 and any(not i.trainable for i in old.variables):
             notes.append("OLD has non-trainable variables but no UPDATE_OPS in training mode")
+    settings["draws"] = len(old_draws)
+    settings.setdefault("allow_self_reference", False)
     layers = old.layers + ("" if old.layers_used else " (unused)")
+    notes[:0] = list(old.notes)
     return Report(old=old.target.short(), new=new_description, layers=layers, settings=settings,
                   variables=variables, outputs=outputs, regularization=regularization,
-                  gradients=gradients, after=after, notes=notes)
+                  gradients=gradients, after=after, notes=notes, reference=reference_of(old))
+
+
+def reference_of(old: OldResult) -> dict:
+    """What OLD's TF1 behaviour was checked against, and whether that is independent of unscope.
+
+    Plain TF1 ops and variables are TensorFlow's own (``tf.compat.v1``). ``tf.layers`` are
+    tf_keras's legacy layers when installed, else unscope's: then unscope is its own reference.
+    ``tf.contrib`` has no TF2 implementation at all and always comes from unscope.contrib.
+    """
+    import importlib.util
+
+    layers = old.layers if old.layers_used else None
+    contrib = "unscope.contrib" if old.contrib_used else None
+    why = None
+    if old.self_reference:
+        why = "tf_keras not installed" if importlib.util.find_spec("tf_keras") is None \
+            else "old_layers='unscope' asked for"
+    return {"tf": f"tensorflow.compat.v1 {old.tf_version}".strip(), "tf_layers": layers,
+            "tf_contrib": contrib, "independent": not old.self_reference, "why_not": why}
+
+
+def _worst(rows: list[Comparison]) -> Comparison:
+    """One row for a quantity over every input draw: the worst draw's (a differing one first)."""
+    if len(rows) == 1:
+        return rows[0]
+
+    def badness(item):
+        _, row = item
+        return (row.status == DIFFERS, row.max_abs if row.max_abs is not None else -1.0)
+
+    k, row = max(enumerate(rows), key=badness)
+    row.draw = k
+    return row

@@ -6,6 +6,10 @@ A SPEC names each keyword argument with a dtype and a static shape::
 
 Floats are standard-normal, integers uniform in ``[0, high)`` (``<high``, default 10),
 bools fair coin flips; the same seed always gives the same arrays.
+
+`verify` compares several draws (`make_draws`, 4 by default): draws 0, 2, 4, ... are
+independent; each odd draw is the previous one with its floats negated, so every float input
+element is seen with both signs (a ``relu`` a small batch happens to keep positive shows).
 """
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from collections.abc import Mapping
 import numpy as np
 
 DEFAULT_INT_HIGH = 10
+DEFAULT_DRAWS = 4
 
 _FIELD = re.compile(
     r"""^\s*(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*:\s*(?P<dtype>[A-Za-z0-9_]+)\s*
@@ -75,12 +80,13 @@ def parse_spec(spec: str) -> list[tuple[str, str, tuple[int, ...], int | None]]:
     return rows
 
 
-def make_inputs(spec: str, seed: int = 0) -> dict[str, np.ndarray]:
-    """Deterministic arrays for a SPEC: the same ``(spec, seed)`` gives the same values."""
+def make_inputs(spec: str, seed: int = 0, draw: int = 0) -> dict[str, np.ndarray]:
+    """Deterministic arrays for a SPEC: the same ``(spec, seed, draw)`` gives the same values."""
     out = {}
     for name, dtype, shape, high in parse_spec(spec):
         # one generator per input, keyed by its name, so adding an input keeps the others
-        rng = np.random.default_rng([seed, zlib.crc32(name.encode())])
+        key = [seed, zlib.crc32(name.encode())] + ([draw] if draw else [])
+        rng = np.random.default_rng(key)
         if dtype == "bool":
             value = rng.integers(0, 2, size=shape).astype(bool)
         elif dtype.startswith(("int", "uint")):
@@ -108,6 +114,51 @@ def load_npz(path: str | os.PathLike) -> dict[str, np.ndarray]:
     if not arrays:
         raise UsageError(f"{path}: the .npz file holds no arrays")
     return arrays
+
+
+def make_draws(spec: str, seed: int = 0, draws: int = DEFAULT_DRAWS) -> list[dict]:
+    """`draws` input sets for a SPEC; draw 0 is ``make_inputs(spec, seed)``.
+
+    >>> d = make_draws("x:float32[2,4]", draws=2)
+    >>> bool((d[1]["x"] == -d[0]["x"]).all())
+    True
+    """
+    if draws < 1:
+        raise UsageError(f"draws must be at least 1, not {draws}")
+    out = []
+    for k in range(draws):
+        fresh = make_inputs(spec, seed, k)
+        if k % 2:
+            for name, value in out[k - 1].items():
+                if np.issubdtype(value.dtype, np.floating) or value.dtype.name == "bfloat16":
+                    fresh[name] = -value
+        out.append(fresh)
+    return out
+
+
+def normalize_draws(inputs, seed: int = 0, draws: int | None = None) -> list[dict]:
+    """Input draws: a SPEC gives `draws` of them (default 4); given arrays are one draw.
+
+    A list of dicts is taken as the draws themselves. Asking for more than one draw of given
+    arrays is a `UsageError` (there is nothing to draw from).
+    """
+    if isinstance(inputs, (list, tuple)):
+        if not inputs:
+            raise UsageError("no input draws given")
+        return [normalize(d, seed) for d in inputs]
+    if _is_spec(inputs):
+        return make_draws(os.fspath(inputs), seed, DEFAULT_DRAWS if draws is None else draws)
+    if draws not in (None, 1):
+        raise UsageError(f"{draws} draws asked for, but the inputs are given arrays (one draw); "
+                         "pass a SPEC (--inputs) to draw several")
+    return [normalize(inputs, seed)]
+
+
+def _is_spec(inputs) -> bool:
+    if not isinstance(inputs, (str, os.PathLike)):
+        return False
+    text = os.fspath(inputs)
+    return not (text.endswith(".npz") or os.path.exists(text))
 
 
 def normalize(inputs, seed: int = 0) -> dict[str, np.ndarray]:

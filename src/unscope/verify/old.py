@@ -38,8 +38,22 @@ class VariableInfo:
 
 
 @dataclass
+class Draw:
+    """One input draw and what a side computed on it (from the same starting weights)."""
+
+    inputs: dict[str, np.ndarray]
+    outputs: list[tuple[str, np.ndarray]]
+    gradients: dict[str, np.ndarray | None]
+    after: dict[str, np.ndarray] | None
+
+
+@dataclass
 class OldResult:
-    """What OLD computed in TF1 graph mode; arrays are numpy."""
+    """What OLD computed in TF1 graph mode; arrays are numpy.
+
+    `inputs`, `outputs`, `gradients` and `after` are the first input draw's; `draws()` lists
+    every draw (`more_draws` holds the others).
+    """
 
     target: Target
     variables: list[VariableInfo]
@@ -61,6 +75,17 @@ class OldResult:
     grads: bool = True
     checkpoint: str | None = None
     skipped_outputs: list[str] = field(default_factory=list)
+    more_draws: list[Draw] = field(default_factory=list)
+    contrib_used: bool = False
+    notes: list[str] = field(default_factory=list)  # what loading OLD's file left out
+
+    def draws(self) -> list[Draw]:
+        return [Draw(self.inputs, self.outputs, self.gradients, self.after), *self.more_draws]
+
+    @property
+    def self_reference(self) -> bool:
+        """OLD's tf.layers ran on unscope.layers: not an independent TF1 check."""
+        return self.layers_used and self.layers == "unscope.layers"
 
 
 def layers_source(requested: str = "auto") -> str:
@@ -96,11 +121,13 @@ def _worker_env(layers: str) -> dict:
 class OldRun:
     """A running worker; `result()` waits for it. Start it early and build NEW meanwhile."""
 
-    def __init__(self, target: Target, inputs: dict[str, np.ndarray], *, checkpoint=None,
+    def __init__(self, target: Target, inputs, *, checkpoint=None,
                  training=False, grads=True, seed=0, layers="auto", same_random=False,
                  timeout=600.0):
         self.target = target
-        self.inputs = inputs
+        draws = list(inputs) if isinstance(inputs, (list, tuple)) else [inputs]
+        self.inputs = draws[0]
+        self.draws = draws
         self.training = training
         self.timeout = timeout
         self.layers = layers_source(layers)
@@ -108,10 +135,12 @@ class OldRun:
                 and not os.path.exists(checkpoint):
             raise UsageError(f"{checkpoint}: no such TF1 checkpoint (expected {checkpoint}.index)")
         self._dir = tempfile.mkdtemp(prefix="unscope-verify-")
-        np.savez(os.path.join(self._dir, "inputs.npz"), **inputs)
+        paths = []
+        for k, draw in enumerate(draws):
+            paths.append(os.path.join(self._dir, f"inputs{k}.npz"))
+            np.savez(paths[-1], **draw)
         request = {
-            "path": target.path, "attr": target.attr,
-            "inputs": os.path.join(self._dir, "inputs.npz"),
+            "path": target.path, "attr": target.attr, "draws": paths,
             "checkpoint": os.fspath(checkpoint) if checkpoint is not None else None,
             "training": bool(training), "grads": bool(grads), "seed": int(seed),
             "layers": self.layers, "same_random": bool(same_random), "out_dir": self._dir,
@@ -170,29 +199,37 @@ class OldRun:
             meta = json.load(f)
         with np.load(os.path.join(self._dir, "result.npz"), allow_pickle=False) as data:
             arrays = {k: np.asarray(data[k]) for k in data.files}
-        return _result(self.target, self.inputs, meta, arrays)
+        return _result(self.target, self.draws, meta, arrays)
 
 
-def _result(target, inputs, meta, arrays) -> OldResult:
-    variables, values, after = [], {}, None
+def _draw(meta, arrays, k: int, inputs) -> Draw:
+    after = None
     if meta["training"]:
-        after = {}
+        after = {v["name"]: arrays[f"d{k}_a{i}"] for i, v in enumerate(meta["variables"])}
+    gradients = {g["name"]: arrays.get(f"d{k}_g{i}") if g["present"] else None
+                 for i, g in enumerate(meta["gradients"])}
+    outputs = [(o["key"], arrays[f"d{k}_o{i}"]) for i, o in enumerate(meta["outputs"])]
+    return Draw(inputs, outputs, gradients, after)
+
+
+def _result(target, draws, meta, arrays) -> OldResult:
+    variables, values = [], {}
     for i, v in enumerate(meta["variables"]):
         variables.append(VariableInfo(v["name"], tuple(v["shape"]), v["dtype"], v["trainable"]))
         values[v["name"]] = arrays[f"v{i}"]
-        if after is not None:
-            after[v["name"]] = arrays[f"a{i}"]
-    gradients = {g["name"]: arrays.get(f"g{i}") if g["present"] else None
-                 for i, g in enumerate(meta["gradients"])}
+    first, *more = [_draw(meta, arrays, k, inputs) for k, inputs in enumerate(draws)]
     return OldResult(
         target=target,
         variables=variables,
         values=values,
-        outputs=[(o["key"], arrays[f"o{i}"]) for i, o in enumerate(meta["outputs"])],
+        outputs=first.outputs,
         regularization=[arrays[f"r{i}"] for i in range(meta["regularization"])],
-        gradients=gradients,
-        after=after,
-        inputs=inputs,
+        gradients=first.gradients,
+        after=first.after,
+        inputs=first.inputs,
+        more_draws=more,
+        contrib_used=meta["contrib_used"],
+        notes=meta["notes"],
         training=meta["training"],
         layers=meta["layers"],
         layers_used=meta["layers_used"],

@@ -96,12 +96,15 @@ def _submodule(package, name):
 class ContribModule(types.ModuleType):
     """``tf.contrib``: each piece from ``unscope.contrib`` (``slim`` from ``unscope.slim``)."""
 
-    def __init__(self):
+    def __init__(self, on_use=None):
         super().__init__("tf.contrib")
+        self.__dict__["_on_use"] = on_use
 
     def __getattr__(self, name: str):
         if name.startswith("__"):
             raise AttributeError(name)
+        if self.__dict__["_on_use"] is not None:
+            self.__dict__["_on_use"]()
         if name == "slim":
             provider, module_name = "unscope.slim", "unscope.slim"
         else:
@@ -137,10 +140,10 @@ class CompatModule(types.ModuleType):
 class TF1Module(types.ModuleType):
     """``tensorflow`` for OLD's files: ``tensorflow.compat.v1`` plus served layers/contrib."""
 
-    def __init__(self, layers: types.ModuleType):
+    def __init__(self, layers: types.ModuleType, on_contrib_use=None):
         super().__init__("tensorflow")  # a real name, so `import tensorflow.x as y` finds x
         self.__dict__["layers"] = layers
-        self.__dict__["contrib"] = ContribModule()
+        self.__dict__["contrib"] = ContribModule(on_contrib_use)
         self.__dict__["compat"] = CompatModule(self)
         self.__dict__["__version__"] = _tf.__version__
 
@@ -239,9 +242,13 @@ class ImportHook:
         return obj
 
 
-def install(layers_source: str, on_layers_use=None) -> TF1Module:
-    """Make user files' ``import tensorflow`` mean TF1 for the rest of this process."""
-    tf1 = TF1Module(layers_module(layers_source, on_layers_use))
+def install(layers_source: str, on_layers_use=None, on_contrib_use=None) -> TF1Module:
+    """Make user files' ``import tensorflow`` mean TF1 for the rest of this process.
+
+    `on_layers_use` / `on_contrib_use` are called whenever OLD reads ``tf.layers.x`` /
+    ``tf.contrib.x`` (verify reports which reference served them).
+    """
+    tf1 = TF1Module(layers_module(layers_source, on_layers_use), on_contrib_use)
     ImportHook(tf1).install()
     return tf1
 

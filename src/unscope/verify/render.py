@@ -21,6 +21,8 @@ def _num(value) -> str:
 def _cells(row: Comparison) -> list[str]:
     shape = "-" if row.shape is None else "[" + ",".join(str(d) for d in row.shape) + "]"
     worst = "-" if row.worst_index is None else "(" + ",".join(map(str, row.worst_index)) + ")"
+    if row.draw is not None and row.worst_index is not None:
+        worst = f"#{row.draw} {worst}"  # the input draw it was found in
     status = row.status + (f": {row.note}" if row.note else "")
     return [row.name, shape, _num(row.max_abs), _num(row.max_rel), worst,
             _num(row.old_value), _num(row.new_value), status]
@@ -36,10 +38,13 @@ def _rows(report: Report, section: str) -> list[Comparison]:
 def header_lines(report: Report) -> list[str]:
     s = report.settings
     mode = "training" if s.get("training") else "inference"
+    draws = report.draws
     return [
         f"OLD  {report.old}  (TF1 graph mode; tf.layers: {report.layers})",
         f"NEW  {report.new}  (TF2 eager)",
-        f"{mode} mode, rtol {s.get('rtol'):g}, atol {s.get('atol'):g}, seed {s.get('seed', 0)}",
+        f"{mode} mode, rtol {s.get('rtol'):g}, atol {s.get('atol'):g}, seed {s.get('seed', 0)}, "
+        f"{draws} input draw{'s' * (draws != 1)} compared",
+        report.reference_line(),
     ]
 
 

@@ -22,6 +22,7 @@ class Comparison:
     old_value: float | None = None
     new_value: float | None = None
     note: str = ""
+    draw: int | None = None   # the input draw of the worst element, when several were compared
 
 
 @dataclass
@@ -61,6 +62,8 @@ class Report:
     gradients: list[Comparison]
     after: list[Comparison]
     notes: list[str] = field(default_factory=list)
+    # what OLD was checked against: {"tf", "tf_layers", "tf_contrib", "independent"}
+    reference: dict = field(default_factory=lambda: {"independent": True})
 
     def comparisons(self) -> list[Comparison]:
         rows = list(self.outputs)
@@ -96,13 +99,39 @@ class Report:
         return [r for r in self.comparisons() if r.status == NOT_COMPARABLE]
 
     @property
+    def self_reference(self) -> bool:
+        """OLD's tf.layers ran on unscope.layers, and that was not explicitly allowed."""
+        return not self.reference.get("independent", True) and \
+            not self.settings.get("allow_self_reference")
+
+    @property
+    def draws(self) -> int:
+        return int(self.settings.get("draws", 1))
+
+    @property
     def ok(self) -> bool:
         """Everything compared agrees and nothing was left unproven.
 
         Rows that random ops made not comparable are not agreement: a model whose
-        outputs are all random would otherwise "pass" having proven nothing.
+        outputs are all random would otherwise "pass" having proven nothing. Nor is a
+        check of unscope.layers against unscope.layers (`self_reference`).
         """
-        return not self.mismatches and not self.not_comparable
+        return not self.mismatches and not self.not_comparable and not self.self_reference
+
+    def reference_line(self) -> str:
+        """``reference: ...``: what OLD's TF1 behaviour came from."""
+        r = self.reference
+        parts = [r.get("tf") or "tensorflow.compat.v1"]
+        if r.get("tf_layers"):
+            parts.append(f"tf.layers from {r['tf_layers']}")
+        if r.get("tf_contrib"):
+            parts.append(f"tf.contrib from {r['tf_contrib']} (TF2 has no tf.contrib)")
+        line = "reference: " + ", ".join(parts)
+        if not r.get("independent", True):
+            line += (f" - unscope.layers ({r.get('why_not') or 'tf_keras not installed'}) is "
+                     "not an independent TF1 check; install the oracle (see README: "
+                     "unscope[oracle])")
+        return line
 
     def summary(self) -> str:
         """One line: ``verify: 14 checks agree`` or ``verify: 2 differences: ...``."""
@@ -110,9 +139,15 @@ class Report:
         agree = sum(r.status == OK for r in rows)
         tail = f"; {len(self.not_comparable)} not comparable" if self.not_comparable else ""
         mismatches = self.mismatches
+        draws = f", {self.draws} input draws" if self.draws != 1 else ", 1 input draw"
+        if not mismatches and not self.not_comparable and self.self_reference:
+            why = self.reference.get("why_not") or "tf_keras not installed"
+            return (f"verify: not proven: OLD's tf.layers ran on unscope.layers ({why}), so "
+                    f"unscope was checked against itself; {agree} checks agree{draws} - "
+                    "install the oracle (unscope[oracle]) or pass --allow-self-reference")
         if not mismatches and not self.not_comparable:
             return f"verify: OLD and NEW agree ({agree} checks, {self.variables.matched} " \
-                   f"variables)"
+                   f"variables{draws})"
         if not mismatches:
             return (f"verify: not proven: {len(self.not_comparable)} checks not comparable "
                     f"(random ops draw different numbers on each side; pass --same-random); "
@@ -126,6 +161,8 @@ class Report:
         """Plain data; infinities and NaNs become the strings "inf", "-inf", "nan"."""
         data = {"schema_version": 1, "kind": "verify", **_finite(asdict(self))}  # docs/verify-json.md
         data["ok"] = self.ok
+        data["draws"] = self.draws
+        data["self_reference"] = self.self_reference
         data["mismatches"] = [asdict(m) for m in self.mismatches]
         data["summary"] = self.summary()
         return data

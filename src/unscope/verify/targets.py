@@ -1,18 +1,14 @@
 """`FILE.py:ATTR` targets: parse them, find them for a live object, load them from disk."""
 from __future__ import annotations
 
-import importlib.util
 import inspect
-import itertools
 import os
 import re
-import sys
 from dataclasses import dataclass
 
 from unscope.verify.inputs import UsageError
 
 _ATTR = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
-_counter = itertools.count()
 
 
 @dataclass(frozen=True)
@@ -53,25 +49,11 @@ def target_of(obj) -> Target:
     return Target(os.path.abspath(path), qualname)
 
 
-def load_module(path: str, side: str):
-    """Import a file under a private, unique module name; its folder joins ``sys.path``."""
-    folder = os.path.dirname(os.path.abspath(path))
-    if folder not in sys.path:
-        # left in place: the file's own imports may run lazily, at call time
-        sys.path.insert(0, folder)
-    stem = re.sub(r"\W", "_", os.path.splitext(os.path.basename(path))[0])
-    name = f"_unscope_{side}_{stem}_{next(_counter)}"
-    spec = importlib.util.spec_from_file_location(name, path)
-    if spec is None or spec.loader is None:
-        raise UsageError(f"{path}: not an importable Python file")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    try:
-        spec.loader.exec_module(module)
-    except BaseException:
-        sys.modules.pop(name, None)
-        raise
-    return module
+def load_module(path: str, side: str, *, eager: bool = False):
+    """Import a file (definitions only if it runs a program at top level); see `modelfile`."""
+    from unscope.verify.modelfile import load_file
+
+    return load_file(path, side, eager=eager).module
 
 
 def resolve(module, attr: str, path: str):

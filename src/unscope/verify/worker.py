@@ -2,7 +2,7 @@
 
 Runs OLD's function once in TF1 graph mode (``tensorflow`` resolved to ``tensorflow.compat.v1``
 with v2 behaviour disabled) on placeholders shaped like the example inputs, initialises or
-restores its variables, runs one step and writes ``result.json`` + ``result.npz`` into the
+restores its variables, runs one step per input draw (each from the same weights) and writes ``result.json`` + ``result.npz`` into the
 request's ``out_dir``: variables (TF1 name, shape, dtype, trainable, value), outputs, the
 regularization losses, gradients of the sum of the floating outputs with respect to each
 trainable variable and, in training mode, the variables after the step (UPDATE_OPS run
@@ -57,12 +57,47 @@ def _savable(array: np.ndarray) -> np.ndarray:
     return array
 
 
+def check_checkpoint(tf, prefix: str, variables) -> None:
+    """Every variable is in the checkpoint with its shape and dtype, or one line says which."""
+    import difflib
+
+    reader = tf.train.load_checkpoint(prefix)
+    shapes = reader.get_variable_to_shape_map()
+    dtypes = reader.get_variable_to_dtype_map()
+    problems = []
+    for v in variables:
+        name, shape = v.op.name, [int(d) for d in v.shape]
+        dtype = v.dtype.base_dtype.name
+        if name not in shapes:
+            close = difflib.get_close_matches(name, list(shapes), n=2)
+            hint = f"; closest: {', '.join(repr(c) for c in close)}" if close else ""
+            problems.append(f"{name} {_shape(shape)} {dtype} is not in the checkpoint{hint}")
+        elif list(shapes[name]) != shape or dtypes[name].base_dtype.name != dtype:
+            problems.append(f"{name}: the model has {_shape(shape)} {dtype}, the checkpoint "
+                            f"{_shape(shapes[name])} {dtypes[name].base_dtype.name}")
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise RuntimeError(f"restoring {prefix}: {problems[0]}{more}")
+
+
+def _shape(shape) -> str:
+    return "[" + ",".join(str(int(d)) for d in shape) + "]"
+
+
+def _load_draws(paths) -> list[dict]:
+    draws = []
+    for path in paths:
+        with np.load(path, allow_pickle=False) as data:
+            draws.append({k: np.asarray(data[k]) for k in data.files})
+    return draws
+
+
 def run(request: dict) -> tuple[dict, dict]:
     import tensorflow as tf
 
     from unscope.verify import old_imports
     from unscope.verify.calls import flatten, mode_kwargs
-    from unscope.verify.targets import load_module, resolve
+    from unscope.verify.modelfile import load_file
 
     v1 = tf.compat.v1
     v1.disable_v2_behavior()
@@ -75,11 +110,13 @@ def run(request: dict) -> tuple[dict, dict]:
         layers_desc = f"tf_keras {tf_keras.__version__}"
     else:
         layers_desc = "unscope.layers"
-    layers_used = []
-    old_imports.install(layers_source, on_layers_use=lambda: layers_used or layers_used.append(1))
+    layers_used, contrib_used = [], []
+    old_imports.install(layers_source,
+                        on_layers_use=lambda: layers_used or layers_used.append(1),
+                        on_contrib_use=lambda: contrib_used or contrib_used.append(1))
 
-    with np.load(request["inputs"], allow_pickle=False) as data:
-        inputs = {k: np.asarray(data[k]) for k in data.files}
+    draws = _load_draws(request["draws"])
+    inputs = draws[0]
     training = bool(request["training"])
 
     graph = tf.Graph()
@@ -89,15 +126,21 @@ def run(request: dict) -> tuple[dict, dict]:
             from unscope.verify import same_random
 
             same_random.install(int(request["seed"]))
-        module = load_module(request["path"], "old")
+        loaded = load_file(request["path"], "old")
         try:
-            fn = resolve(module, request["attr"], request["path"])
+            fn = loaded.resolve(request["attr"])
         except ValueError as exc:
             raise WorkerUsageError(str(exc)) from None
         placeholders = {name: v1.placeholder(tf.as_dtype(a.dtype), a.shape, name=name)
                         for name, a in inputs.items()}
         mode = mode_kwargs(fn, training, inputs)
-        structure = fn(**placeholders, **mode)
+        try:
+            structure = fn(**placeholders, **mode)
+        except NameError as exc:
+            why = loaded.explain(getattr(exc, "name", None) or "")
+            if why:
+                raise NameError(f"{exc} ({why})") from None
+            raise
 
         leaves = flatten(structure)
         # a returned train_op / update op has no value to compare
@@ -128,6 +171,7 @@ def run(request: dict) -> tuple[dict, dict]:
     with v1.Session(graph=graph) as sess:
         sess.run(init)
         if saver is not None:
+            check_checkpoint(tf, request["checkpoint"], variables)
             try:
                 saver.restore(sess, request["checkpoint"])
             except (ValueError, tf.errors.NotFoundError, tf.errors.InvalidArgumentError,
@@ -135,21 +179,29 @@ def run(request: dict) -> tuple[dict, dict]:
                 message = str(exc).strip().splitlines()[0]
                 raise RuntimeError(f"restoring {request['checkpoint']}: {message}") from None
         before = sess.run(variables)
-        feed = {placeholders[k]: v for k, v in inputs.items()}
         fetches = {
             "outputs": [t for _, t in outputs],
             "gradients": [g for g in gradients if g is not None],
             "reg": reg_losses,
             "updates": update_ops,
         }
-        values = sess.run(fetches, feed_dict=feed)
-        after = sess.run(variables) if training else None
+        runs = []
+        for k, draw in enumerate(draws):
+            if k and training:  # every draw starts from the same weights
+                for v, value in zip(variables, before):
+                    v.load(value, sess)
+            feed = {placeholders[name]: value for name, value in draw.items()}
+            values = sess.run(fetches, feed_dict=feed)
+            after = sess.run(variables) if training else None
+            runs.append((values, after))
 
     arrays = {}
     meta = {
         "tf_version": tf.__version__,
         "layers": layers_desc,
         "layers_used": bool(layers_used),
+        "contrib_used": bool(contrib_used),
+        "notes": loaded.notes,
         "mode_arg": next(iter(mode), None),
         "training": training,
         "random_ops": randoms,
@@ -159,6 +211,7 @@ def run(request: dict) -> tuple[dict, dict]:
         "checkpoint": request.get("checkpoint"),
         "same_random": bool(request.get("same_random")),
         "update_ops": len(update_ops),
+        "draws": len(draws),
         "variables": [],
         "outputs": [],
         "gradients": [],
@@ -170,17 +223,20 @@ def run(request: dict) -> tuple[dict, dict]:
             "dtype": v.dtype.base_dtype.name, "trainable": id(v) in trainable_ids,
         })
         arrays[f"v{i}"] = _savable(value)
-        if after is not None:
-            arrays[f"a{i}"] = _savable(after[i])
-    for i, ((key, tensor), value) in enumerate(zip(outputs, values["outputs"])):
+    for key, tensor in outputs:
         meta["outputs"].append({"key": key, "dtype": tensor.dtype.name})
-        arrays[f"o{i}"] = _savable(value)
-    computed = iter(values["gradients"])
-    for i, (v, g) in enumerate(zip(trainables, gradients)):
+    for v, g in zip(trainables, gradients):
         meta["gradients"].append({"name": v.op.name, "present": g is not None})
-        if g is not None:
-            arrays[f"g{i}"] = _savable(next(computed))
-    for i, value in enumerate(values["reg"]):
+    for k, (values, after) in enumerate(runs):
+        for i, value in enumerate(values["outputs"]):
+            arrays[f"d{k}_o{i}"] = _savable(value)
+        computed = iter(values["gradients"])
+        for i, g in enumerate(gradients):
+            if g is not None:
+                arrays[f"d{k}_g{i}"] = _savable(next(computed))
+        for i, value in enumerate(after or ()):
+            arrays[f"d{k}_a{i}"] = _savable(value)
+    for i, value in enumerate(runs[0][0]["reg"]):
         arrays[f"r{i}"] = _savable(value)
     return meta, arrays
 
