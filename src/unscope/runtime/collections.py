@@ -1,8 +1,9 @@
 """TF1 collections: ``get_collection``, ``add_to_collection``, ``GraphKeys``.
 
-In store mode the variable collections come from the store (in creation order,
-only variables this call has used, as a fresh TF1 graph build would have them);
-other keys (REGULARIZATION_LOSSES, UPDATE_OPS, user keys) belong to the call.
+In store mode variables come from the store (in creation order, only variables this
+call has used, as a fresh TF1 graph build would have them), under the variable keys
+and any ``get_variable(collections=[...])`` named; everything else put in a collection
+(REGULARIZATION_LOSSES, UPDATE_OPS, ``add_to_collection``) belongs to the call.
 """
 from __future__ import annotations
 
@@ -15,10 +16,6 @@ _no_autograph = tf.autograph.experimental.do_not_convert
 from unscope.runtime.scope import current_binding
 
 GraphKeys = tf.compat.v1.GraphKeys
-_VARIABLE_KEYS = frozenset({
-    GraphKeys.GLOBAL_VARIABLES, GraphKeys.TRAINABLE_VARIABLES, GraphKeys.LOCAL_VARIABLES,
-    GraphKeys.MODEL_VARIABLES, GraphKeys.MOVING_AVERAGE_VARIABLES,
-})
 
 
 def _item_name(item, names):
@@ -40,9 +37,9 @@ def _filter(items, scope, names):
 
 
 def _store_items(binding, key):
-    if key not in _VARIABLE_KEYS:
-        return []
     store, frame = binding.store, binding.frame
+    if key not in store.keys:
+        return []
     return [v for n, v in store.variables.items()
             if key in store.collections[n] and (frame.persistent or n in frame.claimed)]
 

@@ -9,6 +9,7 @@ _no_autograph = tf.autograph.experimental.do_not_convert
 
 from unscope.runtime import capture as _capture
 from unscope.runtime import initializers as _init
+from unscope.runtime import names as _names
 from unscope.runtime import partitioned as _part
 from unscope.runtime.scope import AUTO_REUSE, current_binding
 
@@ -110,23 +111,35 @@ def _get_single(binding, name, shape, dtype, initializer, regularizer, reuse, tr
     shape = tf.TensorShape(shape)
     store, frame = binding.store, binding.frame
     found = store.variables.get(name)
-    if found is not None:
-        # The default store's frame is persistent: there an existing name is never first.
-        first_in_call = name not in frame.claimed
-        if reuse is False and not first_in_call:
-            raise _already_exists(binding, name)
-        if not shape.is_compatible_with(found.shape):
-            raise ValueError(f"Trying to share variable {name}, but specified shape {shape} and "
-                             f"found shape {found.shape}.")
-        if not dtype.is_compatible_with(found.dtype):
-            raise ValueError(f"Trying to share variable {name}, but specified dtype {dtype.name} and "
-                             f"found dtype {found.dtype.name}.")
-        if first_in_call:
-            frame.claimed.add(name)
-            # TF1 would have created it here in this graph build: its loss belongs to this call.
-            if reuse is not True and regularizer is not None:
-                _add_loss(frame, regularizer, found, name)
-        return found
+    if found is None:
+        with store.lock:  # threads of one call share its store (TF1: one graph)
+            found = store.variables.get(name)
+            if found is None:
+                return _create_single(binding, name, shape, dtype, initializer, regularizer,
+                                      reuse, trainable, collections, validate_shape, constraint,
+                                      synchronization, aggregation, partition_info)
+    # The default store's frame is persistent: there an existing name is never first.
+    first_in_call = name not in frame.claimed
+    if reuse is False and not first_in_call:
+        raise _already_exists(binding, name)
+    if not shape.is_compatible_with(found.shape):
+        raise ValueError(f"Trying to share variable {name}, but specified shape {shape} and "
+                         f"found shape {found.shape}.")
+    if not dtype.is_compatible_with(found.dtype):
+        raise ValueError(f"Trying to share variable {name}, but specified dtype {dtype.name} and "
+                         f"found dtype {found.dtype.name}.")
+    if first_in_call:
+        frame.claimed.add(name)
+        # TF1 would have created it here in this graph build: its loss belongs to this call.
+        if reuse is not True and regularizer is not None:
+            _add_loss(frame, regularizer, found, name)
+    return found
+
+
+def _create_single(binding, name, shape, dtype, initializer, regularizer, reuse, trainable,
+                   collections, validate_shape, constraint, synchronization, aggregation,
+                   partition_info):
+    store, frame = binding.store, binding.frame
     if reuse is True:
         raise _does_not_exist(name)
     init, var_dtype = _init.initial_value(name, initializer, shape, dtype, partition_info)
@@ -135,13 +148,13 @@ def _get_single(binding, name, shape, dtype, initializer, regularizer, reuse, tr
     collections = list(collections)
     if trainable and GraphKeys.TRAINABLE_VARIABLES not in collections:
         collections.append(GraphKeys.TRAINABLE_VARIABLES)
-    with store.lock:
-        with _capture.creating(), tf.init_scope(), tf.compat.v1.name_scope(None):
-            variable = tf.Variable(
-                initial_value=init, name=name, trainable=trainable, dtype=var_dtype,
-                validate_shape=validate_shape, constraint=constraint,
-                synchronization=synchronization, aggregation=aggregation)
-        store.add(name, variable, collections, regularizer)
+    _names.check_variable_name(name)
+    with _capture.creating(), tf.init_scope(), tf.compat.v1.name_scope(None):
+        variable = tf.Variable(
+            initial_value=init, name=name, trainable=trainable, dtype=var_dtype,
+            validate_shape=validate_shape, constraint=constraint,
+            synchronization=synchronization, aggregation=aggregation)
+    store.add(name, variable, collections, regularizer)
     frame.claimed.add(name)
     if regularizer is not None:
         _add_loss(frame, regularizer, variable, name)

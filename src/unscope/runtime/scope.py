@@ -18,6 +18,7 @@ import tensorflow as tf
 
 _no_autograph = tf.autograph.experimental.do_not_convert
 
+from unscope.runtime import names as _names
 from unscope.runtime import store as _store
 from unscope.runtime.mode import is_tf1_graph
 
@@ -32,7 +33,7 @@ def current_binding():
         return binding
     if is_tf1_graph():
         return None
-    return _store.default_binding()
+    return _store.shared_call() or _store.default_binding()
 
 
 def _wrap_custom_getter(custom_getter, old_getter):
@@ -203,8 +204,6 @@ class variable_scope:  # noqa: N801 - TF1's name
         if not isinstance(auxiliary_name_scope, bool):
             raise TypeError("The auxiliary_name_scope must be `True` or `False`, "
                             f"while get {auxiliary_name_scope}")
-        if custom_getter is not None and not callable(custom_getter):
-            raise ValueError(f"The custom_getter must be callable, got {custom_getter}")
         self._name_or_scope = name_or_scope
         self._default_name = default_name
         self._values = values
@@ -220,6 +219,7 @@ class variable_scope:  # noqa: N801 - TF1's name
         self._auxiliary_name_scope = auxiliary_name_scope
         self._tf1 = None
         self._state = None
+        self._opened_name_scope = None
 
     # -- TF1 graph: delegate -------------------------------------------------
     def _enter_tf1(self):
@@ -240,12 +240,35 @@ class variable_scope:  # noqa: N801 - TF1's name
         binding = current_binding()
         if binding is None:
             return self._enter_tf1()
-        state = binding.scopes
-        old = state.current
         target = self._name_or_scope
+        if target is None and self._reuse:
+            raise ValueError("reuse=True cannot be used without a name_or_scope")
+        # TF1's variable_scope._enter_scope_uncached: which name scope opens, and
+        # which name the scope remembers as its original_name_scope.
+        name_scope = None if self._auxiliary_name_scope else _names.reentering_current()
         if target is None:
-            if self._reuse:
-                raise ValueError("reuse=True cannot be used without a name_or_scope")
+            name_scope = name_scope or _names.NameScope(self._default_name)
+        elif isinstance(target, str):
+            if target or name_scope:
+                name_scope = name_scope or _names.NameScope(target)
+        else:
+            last = target.name.split("/")[-1]
+            if last or name_scope:
+                name_scope = name_scope or _names.NameScope(last)
+        entered = name_scope.enter() if name_scope is not None else None
+        try:
+            scope = self._enter_variable_scope(binding.scopes, target, entered)
+        except BaseException:
+            if name_scope is not None:
+                name_scope.exit()
+            raise
+        self._opened_name_scope = name_scope
+        return scope
+
+    def _enter_variable_scope(self, state, target, entered_name_scope):
+        """TF1's ``_pure_variable_scope.__enter__``."""
+        old = state.current
+        if target is None:
             target = state.unique_name(self._default_name)
         by_object = _is_scope(target)
         if by_object:
@@ -264,7 +287,8 @@ class variable_scope:  # noqa: N801 - TF1's name
                 self._reuse or old.reuse, name=new_name, initializer=old.initializer,
                 regularizer=old.regularizer, caching_device=old.caching_device,
                 partitioner=old.partitioner, dtype=old.dtype, use_resource=old.use_resource,
-                custom_getter=old.custom_getter, name_scope=new_name + "/" if new_name else "",
+                custom_getter=old.custom_getter,
+                name_scope=target if entered_name_scope is None else entered_name_scope,
                 constraint=self._constraint)
             parent_getter = old.custom_getter
         if self._initializer is not None:
@@ -295,15 +319,19 @@ class variable_scope:  # noqa: N801 - TF1's name
         if self._tf1 is not None:
             tf1, self._tf1 = self._tf1, None
             return tf1.__exit__(exc_type, exc, tb)
-        state = self._state
-        if state.current is not self._scope:
-            raise RuntimeError("Improper nesting of variable_scope.")
-        if self._by_object:
-            state.counts = self._saved_counts
-        else:
-            state.close_subscopes(self._new_name)
-        state.current = self._old
-        self._state = None
+        # As TF1: the name scope closes even when the variable scope is improperly nested.
+        try:
+            state = self._state
+            if state.current is not self._scope:
+                raise RuntimeError("Improper nesting of variable_scope.")
+            if self._by_object:
+                state.counts = self._saved_counts
+            else:
+                state.close_subscopes(self._new_name)
+            state.current = self._old
+        finally:
+            if self._opened_name_scope is not None:
+                self._opened_name_scope.exit(exc_type, exc, tb)
         return False
 
 

@@ -25,12 +25,15 @@ class VariableStore:
         self.partitioned: dict[str, Any] = {}
         self.collections: dict[str, tuple[str, ...]] = {}
         self.regularizers: dict[str, Callable] = {}
+        self.plain: dict[tuple[str, int], str] = {}  # plain tf.Variable: (scope/name, n) -> TF1 name
+        self.keys: set[str] = set()  # every collection some variable is in
         self._on_create = on_create
         self.lock = threading.RLock()
 
     def add(self, name: str, variable, collections, regularizer) -> None:
         self.variables[name] = variable
         self.collections[name] = tuple(collections)
+        self.keys.update(collections)
         if regularizer is not None:
             self.regularizers[name] = regularizer
         if self._on_create is not None:
@@ -64,6 +67,7 @@ class ScopeState:
     """TF1's ``_VariableScopeStore``: the current scope and ``default_name`` counters."""
 
     def __init__(self, root):
+        self.root = root
         self.current = root
         self.counts: dict[str, int] = {}
 
@@ -86,7 +90,7 @@ class ScopeState:
         return f"{prefix}_{idx}"
 
 
-@dataclass
+@dataclass(eq=False)
 class Binding:
     """Where store-mode calls go: a store, the current frame, the scope state."""
 
@@ -108,8 +112,12 @@ def _stack() -> list:
     return stack
 
 
+_live: list[Binding] = []  # tracked calls in progress, in every thread
+
+
 def push(binding: Binding) -> None:
     _stack().append(binding)
+    _live.append(binding)
 
 
 def pop(binding: Binding) -> None:
@@ -117,11 +125,34 @@ def pop(binding: Binding) -> None:
     if not stack or stack[-1] is not binding:
         raise RuntimeError("unscope: improper nesting of track calls")
     stack.pop()
+    for i in range(len(_live) - 1, -1, -1):
+        if _live[i] is binding:
+            del _live[i]
+            break
 
 
 def active() -> Binding | None:
     stack = _stack()
     return stack[-1] if stack else None
+
+
+def shared_call() -> Binding | None:
+    """For a thread started inside a tracked call: that call, seen from this thread.
+
+    TF1 shared a graph's variable store and collections across threads and kept one
+    variable-scope stack per thread, starting at the root.  The main thread is never
+    such a thread; with several calls running at once, the latest started is taken.
+    """
+    if not _live or threading.current_thread() is threading.main_thread():
+        return None
+    try:
+        call = _live[-1]
+    except IndexError:  # it ended meanwhile
+        return None
+    view = getattr(_tls, "view", None)
+    if view is None or view[0] is not call:
+        view = _tls.view = (call, Binding(call.store, call.frame, ScopeState(call.scopes.root)))
+    return view[1]
 
 
 def default_binding() -> Binding:
