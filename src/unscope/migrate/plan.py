@@ -1,10 +1,15 @@
 """File-level decisions taken before any rule runs: which spelling of TensorFlow the output uses.
 
 - A file that builds graphs for a Session (placeholders, ``tf.Session``) keeps its
-  ``tensorflow.compat.v1`` import and ``disable_v2_behavior()``: graph-mode scripts keep
-  working; a ``manual`` finding marks the move to eager.  A TF1 script written against
-  ``import tensorflow as tf`` gets ``tf.compat.v1`` twins and a
-  ``tf.compat.v1.disable_v2_behavior()`` after its imports (TF1 ran everything in a graph).
+  ``tensorflow.compat.v1`` import (or gets ``tf.compat.v1`` twins): a ``manual`` finding marks
+  the move to eager.
+- Graph mode belongs to a program's entry point (see :mod:`unscope.migrate.entry_points`):
+  a TF1 file whose own top-level code or ``__main__`` entry point runs graph code gets
+  ``disable_v2_behavior()`` there -- after the imports when top-level code builds the graph
+  (or makes TF state the entry point uses), else as the first statement under
+  ``if __name__ == "__main__":``.  Library functions that use placeholders / a Session never
+  switch the importing process's mode.  An existing module-level ``disable_v2_behavior()``
+  is moved under the ``__main__`` guard when nothing at the top level needs it, else kept.
 - Otherwise ``import tensorflow.compat.v1 as tf`` becomes ``import tensorflow as tf`` and every
   name gets its TF2 spelling.  An alias used as a value (``f(tf)``) keeps its import.
 - Code spelled for TF2 (``import tensorflow as tf`` and no TF1-only name) is not renamed.
@@ -24,6 +29,9 @@ SESSION_APIS = frozenset({
 })
 GRAPH_APIS = SESSION_APIS | {"tf.placeholder", "tf.placeholder_with_default", "tf.sparse_placeholder"}
 DISABLE_APIS = frozenset({"tf.disable_v2_behavior", "tf.disable_eager_execution"})
+# calls that may run at import time before the entry point switches to graph mode
+_MODE_NEUTRAL = ("tf.app.", "tf.flags.", "tf.logging.", "tf.config.", "tf.autograph.",
+                 "tf.get_logger", "tf.disable_", "tf.enable_", "tf.compat.")
 
 
 def binding_kind(bound: str) -> str:
@@ -45,6 +53,12 @@ class Plan:
         self.disable_ref = None                  # first disable_v2_behavior() / disable_eager_execution()
         self.tf1 = False                         # TF1-only names spelled through `tensorflow`
         self.insert_disable: str | None = None   # binding to spell the inserted disable call with
+        self.disable_call = ""                   # the statement inserted
+        self.disable_at: str | None = None       # "imports" | "guard": where it goes
+        self.move_disable = False                # move the existing module-level call under the guard
+        self.graph_where: dict[str, object] = {}  # "top" / "main" / "library" -> first graph ref there
+        self.top_state = False                   # top-level code calls TF (state graph mode must see)
+        self.entry = None                        # EntryPoints of the module
 
     @property
     def graph(self) -> bool:
@@ -53,11 +67,19 @@ class Plan:
     def kind(self, binding: str) -> str:
         return self.kinds[binding]
 
+    @property
+    def runs_graph(self) -> bool:
+        """Graph code runs at import or from the program's entry point (not only in library functions)."""
+        return "top" in self.graph_where or "main" in self.graph_where
+
     @classmethod
-    def decide(cls, refs, table, imports, names: TFNames) -> "Plan":
+    def decide(cls, refs, table, imports, names: TFNames, tree=None) -> "Plan":
         from unscope.analyze.imports import is_tensorflow
+        from unscope.migrate.entry_points import EntryPoints
 
         plan = cls()
+        tree = tree if tree is not None else getattr(imports, "tree", None)
+        plan.entry = entry = EntryPoints.of(tree) if tree is not None else None
         bare: set[str] = set()
         for name, bound in table.aliases().items():
             if is_tensorflow(bound):
@@ -69,12 +91,18 @@ class Plan:
                     plan.kinds[name] = "compat"
         for ref in refs:
             api = ref.api()
-            if api in GRAPH_APIS and plan.graph_ref is None:
-                plan.graph_ref = ref
+            where = entry.at(ref.nodes[0].lineno) if entry is not None else "top"
+            if api in GRAPH_APIS:
+                if plan.graph_ref is None:
+                    plan.graph_ref = ref
+                plan.graph_where.setdefault(where, ref)
             if api in SESSION_APIS:
                 plan.session = True
             if api in DISABLE_APIS and plan.disable_ref is None:
                 plan.disable_ref = ref
+            if where == "top" and ref.call is not None and api not in DISABLE_APIS and \
+                    not (api or "").startswith(_MODE_NEUTRAL):
+                plan.top_state = True
             kind = plan.kinds.get(ref.binding)
             if kind == "compat" and not ref.attrs:
                 bare.add(ref.binding)
@@ -87,11 +115,35 @@ class Plan:
                 import_made = imports.imported_as(name, "tensorflow.compat.v1")
                 keep = plan.graph or name in bare or not import_made
                 plan.dialect[name] = "v1" if keep else "tf2"
-        if plan.tf1 and plan.session and plan.disable_ref is None:
-            roots = [n for n, k in plan.kinds.items() if k == "root" and imports.imported_as(n, "tensorflow")]
-            if roots:
-                plan.insert_disable = roots[0]
+        plan._place_disable(imports)
         return plan
+
+    def _place_disable(self, imports) -> None:
+        guard = self.entry.guard if self.entry is not None else None
+        at_imports = "top" in self.graph_where or self.top_state or guard is None
+        if self.disable_ref is not None:
+            where = self.entry.at(self.disable_ref.nodes[0].lineno) if self.entry is not None else "top"
+            self.move_disable = (where == "top" and not at_imports and _alone(self.disable_ref))
+            return
+        if not self.runs_graph:
+            return
+        binding = prefix = None
+        root = imports.module_alias("tensorflow")
+        compat = imports.module_alias("tensorflow.compat.v1")
+        if self.tf1 and self.kinds.get(root) == "root":
+            binding, prefix = root, f"{root}.compat.v1"
+        elif self.kinds.get(compat) == "compat" and self.dialect.get(compat) == "v1":
+            binding, prefix = compat, compat
+        if binding is not None:
+            self.insert_disable = binding
+            self.disable_call = f"{prefix}.disable_v2_behavior()"
+            self.disable_at = "imports" if at_imports else "guard"
+
+
+def _alone(ref) -> bool:
+    """The call is a whole statement: ``tf.disable_v2_behavior()`` (no arguments)."""
+    call = ref.call
+    return call is not None and not call.args and not call.keywords
 
 
 def tf1_only(ref, kind: str | None, names: TFNames) -> bool:

@@ -1,4 +1,4 @@
-# warns: 5:12 tf.placeholder: manual: graph-mode code (placeholders / Session) kept on tf.compat.v1; to run eagerly, drop the Session and call the model through unscope.track
+# warns: 5:12 tf.placeholder: manual: graph-mode code (placeholders / Session) in functions other modules call, kept on tf.compat.v1: it runs when the calling program is in graph mode (tf.compat.v1.disable_v2_behavior() at its entry point); importing this module does not switch modes - to run eagerly, drop the Session and call the model through unscope.track
 import tensorflow as tf
 
 
