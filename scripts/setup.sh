@@ -28,4 +28,14 @@ for d in ("tensorflow-cpu", "tensorflow", "tensorflow-gpu"):
   .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps "tf-slim==1.1.0"
   touch "$STAMP"
 fi
+# The HTML report's browser tests (tests/report/test_browser.py) drive Debian's Chromium.
+# Only for the test job, only when it is missing, only where apt-get can install it.
+if [ "$(basename "$0")" = "test.sh" ] && [ "${UNSCOPE_BROWSER_TESTS:-1}" != "0" ] \
+    && ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 \
+    && [ "$(id -u)" = "0" ]; then
+  echo "installing chromium for the report's browser tests ..." >&2
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 || true
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    chromium chromium-driver fonts-dejavu-core >&2 || echo "chromium install failed; browser tests skip" >&2
+fi
 export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}"
