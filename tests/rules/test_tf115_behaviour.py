@@ -163,3 +163,16 @@ def test_membership_in_variable_lists_is_identity(oracle):
     assert "is_in" not in plain
     with pytest.raises(ValueError, match="truth value of an array"):
         programs.run_eager(plain)
+
+
+def test_scan_has_nothing_to_say_about_the_rewritten_spellings(tmp_path):
+    import unscope
+
+    for i, source in enumerate([SHAPES, TENSOR_TYPE, CONV_TRANSPOSE, EQUALITY]):
+        (tmp_path / f"m{i}.py").write_text(migrated(source))
+    result = unscope.scan([str(tmp_path)])
+    assert not result.failures
+    flagged = [str(f) for f in result.findings
+               if any(word in f.api for word in ("dimension", "Dimension", "conv", "is_in", "Tensor"))]
+    assert flagged == []
+    assert all(f.verdict != "manual" for f in result.findings), [str(f) for f in result.findings]
