@@ -6,8 +6,9 @@
     lr()                                              # the rate at the current step
 
 Each function has the signature of its `tf.compat.v1.train` twin and computes the same
-value with the same operations; the schedule reads `global_step` each time it is called
-(eagerly and inside `tf.function`). Schedules are plain objects, not `tf.Module`s, so an
+value with the same operations, in a graph as TF1 did (so the graph optimizer's rewrites
+make the same last bits); the schedule reads `global_step` each time it is called (eagerly
+and inside `tf.function`). Schedules are plain objects, not `tf.Module`s, so an
 optimizer holding one does not save the step a second time in its checkpoint.
 
 Needs only TensorFlow and the standard library (vendored with `unscope.nn`).
@@ -37,10 +38,16 @@ class Schedule:
         if global_step is None:
             raise ValueError(f"global_step is required for {name}.")
         self._formula = formula
+        self._graph_formula = tf.function(formula)
         self.global_step = global_step
         self.name = name
 
     def __call__(self):
+        # Eagerly the formula still runs as a graph: TF1 computed it in one, and the graph
+        # optimizer changes last bits (x / 7 becomes x * (1 / 7)), once even a step's
+        # ceil() in polynomial_decay(cycle=True).  Inside a tf.function it is inlined.
+        if tf.executing_eagerly():
+            return self._graph_formula(self.global_step)
         return self._formula(self.global_step)
 
     def __repr__(self):
