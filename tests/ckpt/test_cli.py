@@ -8,7 +8,7 @@ import tensorflow as tf
 
 from unscope.cli import main
 
-from tests.ckpt import models
+from tests.ckpt import lazy_models, models
 from tests.ckpt.conftest import checkpoint_files
 
 MODEL_FILE = models.__file__
@@ -144,6 +144,10 @@ def test_to_tf1(cli, tf1, dst, tmp_path):
     (["--model", "no_colon.py"], "expected FILE.py:ATTR"),
     (["--model", "missing_file.py:Net"], "no such file"),
     (["--model", f"{MODEL_FILE}:tiny", "--init", "{}"], "--init is for tf.Module classes"),
+    # an attribute that does not exist, or is not a model: the same mistake as in verify
+    (["--model", f"{MODEL_FILE}:Nope"], "has no attribute 'Nope'"),
+    (["--model", f"{MODEL_FILE}:not_a_model"], "is a int; expected a function"),
+    (["--model", f"{MODEL_FILE}:"], "expected FILE.py:ATTR"),
 ])
 def test_usage_errors_exit_2(cli, tf1, dst, argv, message):
     if "--model" not in argv:
@@ -166,8 +170,6 @@ def test_missing_model_flag_is_usage(cli, tf1, dst):
 
 @pytest.mark.parametrize("attr, message", [
     ("Broken", "cannot construct Broken(**init): RuntimeError: cannot build this one"),
-    ("not_a_model", "is a int; expected a function"),
-    ("Nope", "has no attribute 'Nope'"),
     ("LazyNet", "the model has no variables; pass example inputs (--example INPUTS.npz)"),
 ])
 def test_models_that_do_not_build_exit_123(cli, tf1, dst, attr, message):
@@ -212,6 +214,39 @@ def test_corrupted_source_exits_123_without_traceback(cli, tf1, dst):
     assert checkpoint_files(dst) == []
 
 
-def test_missing_source_exits_123(cli, dst, tmp_path):
+def test_missing_source_is_a_usage_error(cli, dst, tmp_path):
+    # as `verify --checkpoint` and scan/migrate on a missing path: exit 2, one line
     code, _, err = cli(tmp_path / "nothing", dst, "--model", f"{MODEL_FILE}:Net")
-    assert code == 123 and "no checkpoint here" in err
+    assert code == 2 and "nothing: no such checkpoint" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_empty_checkpoint_directory_exits_123(cli, dst, tmp_path):
+    code, _, err = cli(tmp_path, dst, "--model", f"{MODEL_FILE}:Net")
+    assert code == 123 and "is a directory with no checkpoint" in err
+
+
+@pytest.mark.parametrize("attr", ["LazyNet", "tiny"])  # a class and a function, both lazy
+def test_dry_run_suggests_example_when_the_model_made_no_variables(cli, tf1, dst, attr):
+    code, out, err = cli(tf1.prefix, dst, "--model", f"{MODEL_FILE}:{attr}", "--dry-run")
+    assert code == 1 and out == ""
+    hint, = [line for line in err.splitlines() if line.startswith("hint: ")]
+    assert hint.startswith("hint: the model made no variables; if it creates variables on its "
+                           "first call, pass --example INPUTS.npz")
+    assert checkpoint_files(dst) == []
+
+
+def test_dry_run_suggests_example_when_fewer_variables_than_the_checkpoint(cli, tf1, dst):
+    # HalfLazyNet makes some variables in __init__ and the rest on its first call
+    code, out, err = cli(tf1.prefix, dst, "--model", f"{lazy_models.__file__}:HalfLazyNet", "--dry-run",
+                         "--format", "json")
+    assert code == 1
+    hint, = [line for line in err.splitlines() if line.startswith("hint: ")]
+    assert "fewer than the checkpoint holds" in hint and "--example INPUTS.npz" in hint
+    assert json.loads(out)["notes"] == [hint[len("hint: "):]]
+
+
+def test_dry_run_with_example_gives_no_hint(cli, tf1, dst, example):
+    code, _, err = cli(tf1.prefix, dst, "--model", f"{MODEL_FILE}:LazyNet", "--dry-run",
+                       "--example", example)
+    assert code == 0 and "hint:" not in err, err

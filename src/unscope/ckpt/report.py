@@ -32,6 +32,7 @@ class ConversionReport:
     global_step: str | None = None
     written: bool = False
     dry_run: bool = False
+    notes: list[str] = field(default_factory=list)  # what loading the model file left out, hints
 
     @classmethod
     def from_plan(cls, plan: Plan, src: str, dst: str, direction: str, dry_run: bool = False):
@@ -62,6 +63,7 @@ class ConversionReport:
             "global_step": self.global_step,
             "problems": [p.to_dict() for p in self.problems],
             "counts": self.counts(),
+            "notes": list(self.notes),
         }
 
     def to_json(self, indent: int | None = 2) -> str:

@@ -62,7 +62,7 @@ def run_old(old, inputs, *, checkpoint=None, training=False, grads=True, seed=0,
 
 def verify(old, new, inputs=None, *, init=None, checkpoint=None, grads=True, training=False,
            rtol=RTOL, atol=ATOL, seed=0, old_layers="auto", same_random=False,
-           timeout=600.0, draws=None, allow_self_reference=False) -> Report:
+           timeout=600.0, draws=None, allow_self_reference=False, progress=None) -> Report:
     """Compare OLD (TF1) and NEW (TF2) with identical weights; returns a `Report`.
 
     `old`: ``"FILE.py:FUNC"``, a module-level function, or an `OldResult` from `run_old`
@@ -73,8 +73,10 @@ def verify(old, new, inputs=None, *, init=None, checkpoint=None, grads=True, tra
 
     A SPEC gives `draws` input draws (default 4; see `make_draws`), each compared from the
     same weights. When OLD's ``tf.layers`` ran on unscope.layers (tf_keras not installed),
-    the report is not ok unless `allow_self_reference`.
+    the report is not ok unless `allow_self_reference`. `progress`, if given, is called with
+    a short text at each phase (the CLI shows it on a terminal).
     """
+    say = progress or (lambda text: None)
     settings = {"seed": seed, "grads": grads, "training": training, "same_random": same_random,
                 "checkpoint": None if checkpoint is None else str(checkpoint),
                 "allow_self_reference": bool(allow_self_reference)}
@@ -88,6 +90,7 @@ def verify(old, new, inputs=None, *, init=None, checkpoint=None, grads=True, tra
         settings["training"] = training = old.training
         settings.update(seed=old.seed, same_random=old.same_random, grads=old.grads,
                         checkpoint=old.checkpoint)
+        say("building NEW")
         model = build_new(new, old.inputs, init=init, training=training)
         old_result = old
     else:
@@ -99,11 +102,15 @@ def verify(old, new, inputs=None, *, init=None, checkpoint=None, grads=True, tra
                      grads=grads, seed=seed, layers=old_layers, same_random=same_random,
                      timeout=timeout)
         try:  # NEW is built while the TF1 worker starts
+            say("building NEW while OLD starts in a TF1 worker")
             model = build_new(new, arrays, init=init, training=training)
         except BaseException:
             run.cancel()
             raise
+        say("running OLD in TF1 graph mode")
         old_result = run.result()
+    n = len(old_result.draws())
+    say(f"running NEW on {n} input draw{'s' * (n != 1)}")
     new_result = run_new(model, old_result)
     report = compare(old_result, new_result, rtol=rtol, atol=atol, settings=settings,
                      new_description=model.description, new_mode=model.mode)

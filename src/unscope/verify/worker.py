@@ -131,6 +131,9 @@ def run(request: dict) -> tuple[dict, dict]:
             fn = loaded.resolve(request["attr"])
         except ValueError as exc:
             raise WorkerUsageError(str(exc)) from None
+        if not callable(fn):
+            raise WorkerUsageError(f"{os.path.basename(request['path'])}:{request['attr']} is a "
+                                   f"{type(fn).__name__}, not a function")
         placeholders = {name: v1.placeholder(tf.as_dtype(a.dtype), a.shape, name=name)
                         for name, a in inputs.items()}
         mode = mode_kwargs(fn, training, inputs)

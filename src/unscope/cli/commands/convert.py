@@ -58,30 +58,50 @@ def run(args) -> int:
     for flag, path in (("--rules", args.rules), ("--example", args.example)):
         if path is not None and not os.path.isfile(path):
             return _usage(f"{flag}: {path}: no such file")
+    if not (os.path.exists(args.src) or os.path.exists(f"{args.src}.index")):
+        # as verify --checkpoint: a checkpoint that is not there is a mistake in the command
+        return _usage(f"{args.src}: no such checkpoint (expected {args.src}.index, a checkpoint "
+                      "file or a directory)")
 
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     from unscope import ckpt  # imports TensorFlow
 
     _quiet_tensorflow()
+    from unscope.cli.phase_status import PhaseStatus
+
+    notes: list[str] = []
+    model = None
+    progress = PhaseStatus("unscope convert")
     try:
         ckpt.modelspec.split_spec(args.model)
         rules = ckpt.load_rules(args.rules) if args.rules else None
-        model = ckpt.load_model(args.model, init=init, example=args.example)
-        report = ckpt.convert_checkpoint(
-            args.src, args.dst, model, rules=rules, keep_global_step=args.keep_global_step,
-            allow_cast=args.allow_cast, overwrite=args.force, to_tf1=args.to_tf1, dry_run=args.dry_run)
+        with progress.phase(f"building {args.model}"):
+            model = ckpt.load_model(args.model, init=init, example=args.example, notes=notes,
+                                    allow_empty=args.dry_run and args.example is None)
+        with progress.phase("planning" if args.dry_run else "converting"):
+            report = ckpt.convert_checkpoint(
+                args.src, args.dst, model, rules=rules, keep_global_step=args.keep_global_step,
+                allow_cast=args.allow_cast, overwrite=args.force, to_tf1=args.to_tf1,
+                dry_run=args.dry_run)
     except (ckpt.ModelSpecError, ckpt.RulesError) as exc:
         return _usage(str(exc))
     except ckpt.ConversionRefused as exc:
         _trace(verbose)
+        hint = _example_hint(args, model, exc.problems)
+        if exc.report is not None:
+            exc.report.notes = notes + ([hint] if hint else [])
         if args.format == "json" and exc.report is not None:
             print(exc.report.to_json())
+        for note in notes:
+            _say(f"note: {note}")
         for problem in exc.problems[:MAX_PROBLEM_LINES]:
             # problems name a tensor or variable of SRC's conversion, or DST itself
             _say(problem.line() if problem.kind == "exists" else f"{args.src}: {problem.line()}")
         more = len(exc.problems) - MAX_PROBLEM_LINES
         if more > 0:
             _say(f"... and {more} more (--format json lists all)")
+        if hint:
+            _say(f"hint: {hint}")
         n = len(exc.problems)
         _say(f"convert refused: {n} problem{'s' * (n != 1)}; nothing written")
         return EXIT_NO
@@ -92,13 +112,33 @@ def run(args) -> int:
             exc, ckpt.ModelBuildError) and not verbose else ""
         _say(f"unscope convert: error: {exc}{hint}")
         return EXIT_FAILED
+    report.notes = list(notes)
     if args.format == "json":
         print(report.to_json())
     elif args.dry_run:
         for line in report.mapping_lines():
             print(line)
+    for note in notes:
+        _say(f"note: {note}")
     _say(report.summary())
     return EXIT_OK
+
+
+def _example_hint(args, model, problems) -> str:
+    """Lazily built variables are missing: the model made none, or fewer than SRC holds."""
+    if args.example is not None or args.to_tf1 or model is None:
+        return ""
+    if not model.variables:
+        made = "the model made no variables"
+    elif any(p.kind == "unexplained" for p in problems):
+        n = sum(p.kind == "unexplained" for p in problems)
+        made = (f"the model made {len(model.variables)} variable"
+                f"{'s' * (len(model.variables) != 1)}, fewer than the checkpoint holds "
+                f"({n} tensor{'s' * (n != 1)} without one)")
+    else:
+        return ""
+    return (f"{made}; if it creates variables on its first call, pass --example INPUTS.npz "
+            "(an .npz of its keyword arguments) so they exist")
 
 
 def _trace(verbose: bool) -> None:

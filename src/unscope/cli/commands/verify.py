@@ -17,7 +17,11 @@ from tf_keras when installed, else unscope.layers; tf.contrib from unscope.contr
 function (wrapped with unscope.track) or a tf.Module class (built with --init). OLD's weights
 are loaded into NEW by TF1 name; outputs, the regularization loss, gradients of the sum of the
 floating outputs and (--training) the variables after the step are compared.
-exit codes: 0 agree, 1 differ (or not comparable: random ops without --same-random), 2 usage, 123 a side could not be built.
+With --inputs SPEC, several input draws are compared (--draws, default 4; odd draws mirror
+the previous one's floats, so both signs are seen); --example is one draw.
+exit codes: 0 agree; 1 differ, or not proven (random ops without --same-random; OLD's tf.layers
+on unscope.layers because tf_keras is missing, unless --allow-self-reference); 2 usage (a bad
+FILE.py:NAME, a missing file or attribute, bad inputs); 123 a side could not be built.
 example: unscope verify model_tf1.py:build model_tf2.py:Model --inputs 'x:float32[2,4]'"""
 
 
@@ -34,6 +38,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="example inputs; the keys are the keyword argument names")
     source.add_argument("--inputs", metavar="SPEC",
                         help="inputs filled from --seed, e.g. 'x:float32[2,4],ids:int32[2,6]<50'")
+    parser.add_argument("--draws", type=int, default=None, metavar="N",
+                        help="input draws compared with --inputs (4)")
+    parser.add_argument("--allow-self-reference", action="store_true",
+                        help="accept OLD's tf.layers running on unscope.layers (tf_keras not "
+                        "installed) as proof")
     parser.add_argument("--checkpoint", metavar="TF1_PREFIX",
                         help="restore OLD's variables from this TF1 checkpoint")
     parser.add_argument("--grads", action=argparse.BooleanOptionalAction, default=True,
@@ -83,12 +92,17 @@ def run(args) -> int:
     except (OSError, ValueError) as exc:
         _error(f"error: {exc}")
         return EXIT_USAGE
+    from unscope.cli.phase_status import PhaseStatus
+
+    progress = PhaseStatus("unscope verify")
     try:
-        report = verify(
-            args.old, args.new, args.example if args.example is not None else args.inputs,
-            init=init, checkpoint=args.checkpoint, grads=args.grads, training=args.training,
-            rtol=args.rtol, atol=args.atol, seed=args.seed, old_layers=args.old_layers,
-            same_random=args.same_random, timeout=args.timeout)
+        with progress.phase("starting") as shown:
+            report = verify(
+                args.old, args.new, args.example if args.example is not None else args.inputs,
+                init=init, checkpoint=args.checkpoint, grads=args.grads, training=args.training,
+                rtol=args.rtol, atol=args.atol, seed=args.seed, old_layers=args.old_layers,
+                same_random=args.same_random, timeout=args.timeout, draws=args.draws,
+                allow_self_reference=args.allow_self_reference, progress=shown.update)
     except UsageError as exc:
         _error(f"error: {exc}")
         return EXIT_USAGE
