@@ -131,9 +131,13 @@ class Context:
             if self.imports.rebind(ref.binding, full, attr):
                 return
             return  # bound by an assignment that is rewritten where it stands
+        self.replace_text(ref, depth, self.spell(target, ref))
+
+    def replace_text(self, ref, depth: int, new: str) -> None:
+        """Make the prefix of ``ref`` of ``depth`` read ``new`` (source text); claims ``ref``."""
+        ref.claimed = True
         node = ref.nodes[depth]
         old = self.source.segment(node)
-        new = self.spell(target, ref)
         if "".join(old.split()) == new:
             return
         if "#" in old or "\\" in old:

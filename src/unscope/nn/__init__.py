@@ -29,6 +29,7 @@ Only TensorFlow and the standard library are needed, and the files import one an
 relatively, so `unscope migrate --mode native --vendor DIR` can copy this package into a
 user's tree.
 """
+from . import initializers
 from .args import get_activation
 from .batch_norm import BatchNormalization, ContribBatchNorm
 from .contrib import ContribConv, ContribConv1D, ContribConv2D, ContribConv3D, FullyConnected

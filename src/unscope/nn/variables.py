@@ -13,9 +13,9 @@ variable is created inside `tf.init_scope()` and a reset name scope, so neither 
 """
 from __future__ import annotations
 
-import math
-
 import tensorflow as tf
+
+from . import initializers
 
 __all__ = ["variable", "glorot_uniform", "get_initializer", "regularizer_of"]
 
@@ -27,18 +27,7 @@ _REGULARIZER_ATTR = "_unscope_regularizer"
 
 def glorot_uniform(shape, dtype=tf.float32, seed=None):
     """TF1's default initializer for float variables (`glorot_uniform_initializer`)."""
-    shape = [int(d) for d in shape]
-    if not shape:
-        fan_in = fan_out = 1
-    elif len(shape) == 1:
-        fan_in = fan_out = shape[0]
-    elif len(shape) == 2:
-        fan_in, fan_out = shape
-    else:
-        receptive = math.prod(shape[:-2])
-        fan_in, fan_out = shape[-2] * receptive, shape[-1] * receptive
-    limit = math.sqrt(3.0 / max(1.0, (fan_in + fan_out) / 2.0))
-    return tf.random.uniform(shape, -limit, limit, dtype=dtype, seed=seed)
+    return initializers.glorot_uniform(seed)(shape, dtype=dtype)
 
 
 def _zeros(shape, dtype=tf.float32):

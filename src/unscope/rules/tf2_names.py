@@ -7,35 +7,14 @@ from unscope.migrate.internal_names import INTERNAL_ROOTS, TFInternal
 from unscope.rules import Rule
 
 
-# In native mode weights come from the converted checkpoint, so TF1's seeding of random
-# initializers does not matter and these keep their TF2 spelling (same name, same
-# arguments) instead of the tf.compat.v1 twin -- unless a TF1-only keyword is passed.
+# In native mode these keep their TF2 spelling (same name, same arguments, TF core: seeded
+# by tf.random.set_seed) instead of the tf.compat.v1 twin -- unless a TF1-only keyword is
+# passed.  The random ones usually went to nn.initializers already (rule native_initializers).
 NATIVE_TF2_INITIALIZERS = frozenset({
     "constant_initializer", "random_normal_initializer", "random_uniform_initializer",
     "zeros_initializer", "ones_initializer",
 })
 _TF1_ONLY_KEYWORDS = frozenset({"dtype", "verify_shape", "partition_info"})
-# TF1 initializers with no TF2-core twin: Keras 3's (tf.initializers on TF 2.21) take the
-# same leading arguments in the same order.
-NATIVE_KERAS_INITIALIZERS = {
-    "orthogonal_initializer": ("initializers.Orthogonal", 2),         # gain, seed
-    "truncated_normal_initializer": ("initializers.TruncatedNormal", 3),  # mean, stddev, seed
-    "glorot_uniform_initializer": ("initializers.GlorotUniform", 1),  # seed
-    "glorot_normal_initializer": ("initializers.GlorotNormal", 1),    # seed
-}
-
-
-def _native_keras_initializer(ctx, prefix, call):
-    """The tf.initializers.* target for a TF1 initializer in native mode, or None."""
-    if ctx.mode != "native" or prefix not in NATIVE_KERAS_INITIALIZERS:
-        return None
-    target, max_args = NATIVE_KERAS_INITIALIZERS[prefix]
-    if call is not None and (len(call.args) > max_args
-                             or any(k.arg in _TF1_ONLY_KEYWORDS or k.arg is None for k in call.keywords)):
-        return None
-    return target
-
-
 # In native mode, TF1 functions whose TF2 namesake computes the same for these call shapes:
 # embedding_lookup on one params tensor (TF2 only dropped partition_strategy, which matters
 # for a list of shards; native modules never shard).
@@ -133,10 +112,6 @@ class TF2Names(Rule):
             call = ref.called_at(depth)
             if _native_keeps_tf2_name(ctx, prefix, call):
                 continue  # already its TF2 spelling
-            keras_target = _native_keras_initializer(ctx, prefix, call)
-            if keras_target is not None:
-                ctx.replace(ref, depth, tf_target(keras_target))
-                continue
             if entry is not None and call is not None and not (depth == 0 and base > 0):
                 try:
                     ctx.add_edits(adapt_call(ctx.source, call, entry))

@@ -8,9 +8,9 @@ they give TF1's numbers.
 """
 from __future__ import annotations
 
-import math
-
 import tensorflow as tf
+
+from unscope.nn import initializers
 
 __all__ = ["xavier_initializer", "xavier_initializer_conv2d", "variance_scaling_initializer"]
 
@@ -27,19 +27,6 @@ def xavier_initializer(uniform=True, seed=None, dtype=tf.float32):
 xavier_initializer_conv2d = xavier_initializer
 
 
-def _fans(shape):
-    # Conv kernels are [spatial..., in, out]: the receptive field multiplies both fans.
-    if shape:
-        fan_in = float(shape[-2]) if len(shape) > 1 else float(shape[-1])
-        fan_out = float(shape[-1])
-    else:
-        fan_in = fan_out = 1.0
-    for dim in shape[:-2]:
-        fan_in *= float(dim)
-        fan_out *= float(dim)
-    return fan_in, fan_out
-
-
 def variance_scaling_initializer(factor=2.0, mode="FAN_IN", uniform=False, seed=None,
                                  dtype=tf.float32):
     """He/MSRA by default: stddev ``sqrt(factor / n)``, n = fan_in, fan_out or their mean.
@@ -48,24 +35,4 @@ def variance_scaling_initializer(factor=2.0, mode="FAN_IN", uniform=False, seed=
     (TF1's correction for the truncation); ``uniform=True`` draws from
     ``U(-sqrt(3 * factor / n), +...)``.
     """
-    dtype = tf.as_dtype(dtype)
-    if not dtype.is_floating:
-        raise TypeError("Cannot create initializer for non-floating point type.")
-    if mode not in ("FAN_IN", "FAN_OUT", "FAN_AVG"):
-        raise TypeError("Unknown mode %s [FAN_IN, FAN_OUT, FAN_AVG]" % mode)
-
-    @tf.autograph.experimental.do_not_convert
-    def _initializer(shape, dtype=dtype, partition_info=None):
-        dtype = tf.as_dtype(dtype)
-        if not dtype.is_floating:
-            raise TypeError("Cannot create initializer for non-floating point type.")
-        shape = [int(d) for d in shape]
-        fan_in, fan_out = _fans(shape)
-        n = {"FAN_IN": fan_in, "FAN_OUT": fan_out, "FAN_AVG": (fan_in + fan_out) / 2.0}[mode]
-        if uniform:
-            limit = math.sqrt(3.0 * factor / n)
-            return tf.random.uniform(shape, -limit, limit, dtype, seed=seed)
-        trunc_stddev = math.sqrt(1.3 * factor / n)
-        return tf.random.truncated_normal(shape, 0.0, trunc_stddev, dtype, seed=seed)
-
-    return _initializer
+    return initializers.contrib_variance_scaling(factor, mode, uniform, seed, dtype)
