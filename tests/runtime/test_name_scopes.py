@@ -243,8 +243,13 @@ def test_eager_improper_nesting_keeps_variable_scopes_usable():
             expected = [v1.get_variable("w", [1]).name]
         expected.append(v1.get_variable_scope().name)
     model = unscope.track(program)
-    assert model() == expected == ["c/w:0", ""]
+    with tf.name_scope("caller"):
+        assert model() == expected == ["c/w:0", ""]
+        # TF1 left the name scope at a/ (a graph's, gone with it); eagerly the name scope is
+        # the thread's, so the call puts the caller's back
+        assert tf.get_current_name_scope() == "caller"
     assert model() == expected
+    assert tf.get_current_name_scope() == ""
 
 
 def test_variable_names_still_ignore_name_scopes():

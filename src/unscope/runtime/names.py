@@ -61,3 +61,9 @@ def reentering_current() -> NameScope:
     """``auxiliary_name_scope=False``: TF1 re-entered the current name scope."""
     current = tf.get_current_name_scope()
     return NameScope(current + "/" if current else "")
+
+
+def restore_eager_name_scope(name: str) -> None:
+    """Put the eager name scope back to ``name`` (a scope left open by improperly nested
+    code would otherwise outlive the call: eager name scopes are per-thread state)."""
+    tf.name_scope(name + "/" if name else "").__enter__()  # eagerly: only sets the scope name

@@ -14,6 +14,7 @@ import re
 import tensorflow as tf
 
 from unscope.runtime import capture as _capture
+from unscope.runtime import names as _names
 from unscope.runtime import store as _store
 from unscope.runtime.mode import is_tf1_graph
 from unscope.runtime.scope import VariableScope
@@ -57,12 +58,15 @@ class Tracked(tf.Module):
             self._prefix = self._enclosing_prefix()
         root = VariableScope(False, name=self._prefix, name_scope=self._prefix + "/" if self._prefix else "")
         binding = _store.Binding(self._store, _store.CallFrame(), _store.ScopeState(root))
+        outer_name_scope = tf.get_current_name_scope() if tf.executing_eagerly() else None
         _store.push(binding)
         try:
             with tf.variable_creator_scope(_capture.creator_for(binding)):
                 return self._fn(*args, **kwargs)
         finally:
             _store.pop(binding)
+            if outer_name_scope is not None and tf.get_current_name_scope() != outer_name_scope:
+                _names.restore_eager_name_scope(outer_name_scope)
 
     @property
     def variables(self):
