@@ -27,7 +27,8 @@ MODES = ("compat", "native")
 
 
 def migrate_source(source: str, mode: str = "compat", *, path: str = "<string>",
-                   check_stable: bool = True, nn_import: str | None = None) -> MigrationResult:
+                   check_stable: bool = True, nn_import: str | None = None,
+                   imported=frozenset()) -> MigrationResult:
     """Migrate TF1 source code so that it runs on TensorFlow 2.
 
     >>> r = migrate_source("import tensorflow.compat.v1 as tf\\nw = tf.get_variable('w', [2])\\n")
@@ -39,13 +40,14 @@ def migrate_source(source: str, mode: str = "compat", *, path: str = "<string>",
     ``mode`` is ``"compat"`` (the unscope runtime keeps TF1 semantics) or ``"native"``
     (``tf.Module`` classes owning their variables; functions that cannot be made native safely
     stay on the compat runtime, each with a finding).  ``nn_import`` (native mode) is the import
-    line for the layer package, ``from unscope import nn`` unless vendored.  Findings carry
+    line for the layer package, ``from unscope import nn`` unless vendored; ``imported``
+    (native mode) the names other files of the run import from this one.  Findings carry
     ``path``.  A source that does not parse comes back unchanged with ``error`` set.
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
     if mode == "native":
-        return _migrate_native(source, path, check_stable, nn_import)
+        return _migrate_native(source, path, check_stable, nn_import, imported)
     try:
         tree = ast.parse(source)
     except SyntaxError as exc:
@@ -63,13 +65,14 @@ def migrate_source(source: str, mode: str = "compat", *, path: str = "<string>",
     return result
 
 
-def _migrate_native(source: str, path: str, check_stable: bool, nn_import: str | None) -> MigrationResult:
+def _migrate_native(source: str, path: str, check_stable: bool, nn_import: str | None,
+                    imported=frozenset()) -> MigrationResult:
     """Native structure first (tf.Module classes), then the compat pass over the result:
     TF2 spellings for the ops around the new classes, and the runtime for what stayed TF1."""
     from unscope.native import migrate_native
 
     options = {} if nn_import is None else {"nn_import": nn_import}
-    native = migrate_native(source, path=path, **options)
+    native = migrate_native(source, path=path, imported=imported, **options)
     findings = list(native.findings)
     if native.error is not None:
         return MigrationResult(source, findings, error=native.error, error_line=native.error_line,
@@ -84,7 +87,7 @@ def _migrate_native(source: str, path: str, check_stable: bool, nn_import: str |
     if code == source:
         return MigrationResult(source, findings, list(native.classes))
     if check_stable:
-        again = _migrate_native(code, path, False, nn_import)
+        again = _migrate_native(code, path, False, nn_import, imported)
         if again.error is not None or again.code != code:
             return MigrationResult(source, findings, error="internal error: the native rewrite is not "
                                    "stable (a second run changes it again); file left unchanged - "

@@ -43,10 +43,12 @@ _MIN_FILES_FOR_POOL = 8
 
 
 def migrate_file(path: str, mode: str = "compat", action: str = "write", out_path: str | None = None,
-                 verbose: bool = False, nn_import: str | None = None, details: bool = False) -> FileOutcome:
+                 verbose: bool = False, nn_import: str | None = None, details: bool = False,
+                 imported=frozenset()) -> FileOutcome:
     """Migrate one file: write it (in place, or to ``out_path``), or only check / diff it.
 
     ``details``: also fill ``FileOutcome.details`` for the report (diff, per-function verdicts).
+    ``imported`` (native mode): the names other files of the run import from this one.
     """
     outcome = FileOutcome(path)
     # The second run that proves a rewrite stable guards what is written or shown; --check
@@ -66,7 +68,8 @@ def migrate_file(path: str, mode: str = "compat", action: str = "write", out_pat
 
             result = migrate_notebook(text, mode, path, check_stable=stable, nn_import=nn_import)
         else:
-            result = migrate_source(text, mode, path=path, check_stable=stable, nn_import=nn_import)
+            result = migrate_source(text, mode, path=path, check_stable=stable, nn_import=nn_import,
+                                    imported=imported)
         outcome.findings = result.findings
         outcome.classes = result.classes
         if result.error is not None:
@@ -113,8 +116,18 @@ def _write(outcome: FileOutcome, target: str, data: bytes, mode_from, expect=Non
 
 
 def _batch(jobs_list: list[tuple], mode: str, action: str, verbose: bool,
-           nn_import: str | None = None, details: bool = False) -> list[FileOutcome]:
-    return [migrate_file(path, mode, action, out, verbose, nn_import, details) for path, out in jobs_list]
+           nn_import: str | None = None, details: bool = False, imported=None) -> list[FileOutcome]:
+    imported = _for_files(imported, jobs_list)
+    return [migrate_file(path, mode, action, out, verbose, nn_import, details,
+                         imported.get(os.path.realpath(path), frozenset())) for path, out in jobs_list]
+
+
+def _for_files(imported, jobs_list) -> dict:
+    """The entries of the native pre-pass for these files only (what a worker is sent)."""
+    if not imported:
+        return {}
+    keys = {os.path.realpath(path) for path, _ in jobs_list}
+    return {k: v for k, v in imported.items() if k in keys}
 
 
 def _context():
@@ -191,8 +204,13 @@ def migrate_paths(paths, mode: str = "compat", *, action: str = "write", out: st
     jobs = default_jobs() if jobs is None else max(1, int(jobs))
     report = Report(mode=mode, skipped=skipped)
     report.failures = failures
+    imported = None
+    if mode == "native":  # one look at every file: which names the others import (kept, not renamed)
+        from unscope.native.exports import imported_names
+
+        imported = imported_names([path for path, _ in todo])
     try:
-        outcomes = _run(todo, mode, action, jobs, verbose, progress, nn_import, details)
+        outcomes = _run(todo, mode, action, jobs, verbose, progress, nn_import, details, imported)
     except _Partial as partial:
         _collect(report, partial.outcomes)
         raise MigrationInterrupted(report) from None
@@ -241,13 +259,15 @@ def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _run(todo, mode, action, jobs, verbose, progress, nn_import=None, details=False) -> list[FileOutcome]:
+def _run(todo, mode, action, jobs, verbose, progress, nn_import=None, details=False,
+         imported=None) -> list[FileOutcome]:
     total = len(todo)
     if jobs <= 1 or total < _MIN_FILES_FOR_POOL:
         results = []
         try:
             for i, (path, out) in enumerate(todo, 1):
-                results.append(migrate_file(path, mode, action, out, verbose, nn_import, details))
+                results.append(migrate_file(path, mode, action, out, verbose, nn_import, details,
+                                            (imported or {}).get(os.path.realpath(path), frozenset())))
                 if progress is not None:
                     progress(i, total)
         except KeyboardInterrupt:
@@ -268,7 +288,8 @@ def _run(todo, mode, action, jobs, verbose, progress, nn_import=None, details=Fa
         try:
             pool = ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=_context(),
                                        initializer=_ignore_sigint)
-            futures = {pool.submit(_batch, b, mode, action, verbose, nn_import, details): i
+            futures = {pool.submit(_batch, b, mode, action, verbose, nn_import, details,
+                                   _for_files(imported, b)): i
                        for i, b in enumerate(batches)}
             pending, done = set(futures), 0
             while pending and not stop.is_set():
@@ -281,7 +302,7 @@ def _run(todo, mode, action, jobs, verbose, progress, nn_import=None, details=Fa
                         pending = set()
                         break
                     except Exception:
-                        by_batch[i] = _batch(batches[i], mode, action, verbose, nn_import, details)
+                        by_batch[i] = _batch(batches[i], mode, action, verbose, nn_import, details, imported)
                     done += len(batches[i])
                     if progress is not None:
                         progress(done, total)
@@ -297,5 +318,5 @@ def _run(todo, mode, action, jobs, verbose, progress, nn_import=None, details=Fa
             raise _Partial(finished)
     for i, b in enumerate(batches):
         if i not in by_batch:
-            by_batch[i] = _batch(b, mode, action, verbose, nn_import, details)
+            by_batch[i] = _batch(b, mode, action, verbose, nn_import, details, imported)
     return [o for i in range(len(batches)) for o in by_batch[i]]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from unscope.analyze.findings import Finding
 from unscope.native.check import conflicts
 from unscope.native.emit import Emitter
+from unscope.native.paths import class_name
 from unscope.native.plan import Plan, Unsupported, decide_modes, plan_function
 from unscope.native.program import Program
 from unscope.native.scope_defaults import inherit
@@ -52,7 +53,8 @@ class NativeResult:
         return self.native / self.functions if self.functions else 1.0
 
 
-def migrate_native(source: str, path: str = "<string>", nn_import: str = DEFAULT_NN_IMPORT) -> NativeResult:
+def migrate_native(source: str, path: str = "<string>", nn_import: str = DEFAULT_NN_IMPORT,
+                   imported=frozenset()) -> NativeResult:
     """Turn TF1 variable-scope functions of one module into ``tf.Module`` classes.
 
         >>> src = '''import tensorflow.compat.v1 as tf
@@ -75,17 +77,20 @@ def migrate_native(source: str, path: str = "<string>", nn_import: str = DEFAULT
         <BLANKLINE>
 
     ``nn_import`` is the statement that binds ``nn`` in the output (a vendored copy:
-    ``"import unscope_nn as nn"``, see :func:`vendor_nn`).
+    ``"import unscope_nn as nn"``, see :func:`vendor_nn`).  ``imported``: the names other
+    files of the run import from this one (see :func:`unscope.native.exports.imported_names`);
+    a function among them gets its class and also stays, as TF1 code, under its own name
+    (see :func:`_keep_for_importers`).
     """
     try:
-        return _migrate(source, path, nn_import)
+        return _migrate(source, path, nn_import, frozenset(imported))
     except Exception as exc:  # an engine bug must not lose the user's file
         message = f"internal error in native migration ({type(exc).__name__}: {exc}); file left unchanged"
         return NativeResult(source, [Finding(path, 1, 1, None, "unscope", None, "manual", message)],
                             error=message)
 
 
-def _migrate(source: str, path: str, nn_import: str) -> NativeResult:
+def _migrate(source: str, path: str, nn_import: str, imported: frozenset = frozenset()) -> NativeResult:
     try:
         program = Program(source, path)
     except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
@@ -96,6 +101,7 @@ def _migrate(source: str, path: str, nn_import: str) -> NativeResult:
     program.analyse()
     program.classify()
     inherit(program)
+    _already_kept(program, imported)
     if not program.creators:
         return NativeResult(source, _findings(program, {}), functions=len(program.others))
     nn_name, import_text = _nn_binding(program, nn_import)
@@ -111,6 +117,7 @@ def _migrate(source: str, path: str, nn_import: str) -> NativeResult:
     if not plans:
         return result
     _module_calls(program, editor, emitter, plans)
+    _keep_for_importers(program, editor, plans, imported)
     if import_text is not None:
         editor.insert(_import_offset(program, plans), import_text)
     try:
@@ -189,6 +196,54 @@ def _module_calls(program, editor, emitter, plans) -> None:
                 if p not in positional:
                     (init if fn.kinds.get(p) in ("init", "path") else args).append(f"{p}={emitter.plain(value)}")
             editor.replace(call, f"{plan.cls}({', '.join(init)})({', '.join(args)})")
+
+
+def _already_kept(program: Program, imported: frozenset) -> None:
+    """A second run over our own output: an imported function whose class already sits in
+    the file is the TF1 copy :func:`_keep_for_importers` left; it stays (and so does every
+    function it calls)."""
+    classes = {s.name for s in program.tree.body if type(s) is ast.ClassDef}
+    for name in sorted(imported & set(program.creators)):
+        fn = program.creators[name]
+        cls = class_name(name)
+        if cls in classes:
+            fn.fail(fn.node, f"def {name}", f"{name} is imported by other files of this run and "
+                    f"its class {cls} is already here: kept as TF1 code for them")
+
+
+def _keep_for_importers(program: Program, editor: Editor, plans, imported: frozenset) -> None:
+    """A function other files import keeps its name: its TF1 text stays below its new class.
+
+    Why not a delegate to one shared instance: the importing files stay TF1 code (native mode
+    cannot see their scopes), and TF1 named a callee's variables after the *caller's* open
+    scopes and shared them only under ``reuse`` — one module-level instance would give one set
+    of absolute names to every caller, and sharing where TF1 raised.  The TF1 text, run by the
+    compat runtime (the compat pass follows), keeps names, reuse and sharing exactly; the class
+    beside it is the native form for new callers.  Every function a kept one calls is kept too
+    (the TF1 text calls them by name).
+    """
+    keep = [name for name in program.creators if name in imported and name in plans]
+    todo, seen = list(keep), set()
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        todo.extend(c for c in program.creators[name].callees if c in plans)
+    src = program.source
+    callers = {c: n for n in seen for c in program.creators[n].callees}
+    for name in [n for n in program.creators if n in seen]:
+        node = plans[name].fn.node
+        start = src.offset(node.lineno, 0)
+        end = src.next_line_start(node.end_lineno)
+        text = src.text[start:end]
+        lead = "" if src.text[:end].endswith("\n") else "\n"
+        if name in imported:
+            why = f"# {name}: imported by other files, kept as TF1 code for them (their scopes name its variables)"
+        else:
+            why = f"# {name}: called by the TF1 code of {callers[name]}, kept with it"
+        why += f"; {plans[name].cls} above is its native form\n"
+        editor.insert(end, f"{lead}\n\n{why}{text}" + ("" if text.endswith("\n") else "\n"))
 
 
 def _nn_binding(program: Program, nn_import: str) -> tuple[str, str | None]:
