@@ -1,6 +1,7 @@
 """Golden cases under cases/*.py in the house format (see /work/shared/STYLE.md).
 
-Headers: ``# flags: --nn-import STATEMENT`` (the import that binds ``nn``),
+Headers: ``# flags: --nn-import STATEMENT`` (the import that binds ``nn``), ``# flags:
+--imported NAME,NAME`` (names other files of the run import from this one),
 ``# warns: LINE:COL API: VERDICT: MESSAGE`` one per expected finding (LINE counts from the
 first line after the headers), ``# verify`` (run the TF1 input on the unscope runtime and
 the output natively, and compare names, shapes and outputs). Then the input; then a line
@@ -26,8 +27,11 @@ def _migrate(headers, source):
     kwargs = {}
     for flag in headers["flags"]:
         name, _, value = flag.partition(" ")
-        assert name == "--nn-import", flag
-        kwargs["nn_import"] = value
+        assert name in ("--nn-import", "--imported"), flag
+        if name == "--imported":  # names other files of the run import (the project pre-pass)
+            kwargs["imported"] = frozenset(value.split(","))
+        else:
+            kwargs["nn_import"] = value
     return migrate_native(source, "<case>", **kwargs)
 
 
