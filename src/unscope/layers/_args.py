@@ -46,11 +46,15 @@ def conv_output_length(length, kernel, padding, stride, dilation=1):
     return (out + stride - 1) // stride
 
 
-def deconv_output_length(length, kernel, padding, stride, dilation=1):
-    """Output length of a transposed convolution (TF1 layers had no ``output_padding``)."""
+def deconv_output_length(length, kernel, padding, stride, dilation=1, output_padding=None):
+    """Output length of a transposed convolution; ``output_padding`` (TF1 Keras layers'
+    keyword) fixes it instead of the smallest length consistent with ``padding``."""
     if length is None:
         return None
     dilated = kernel + (kernel - 1) * (dilation - 1)
+    if output_padding is not None:
+        pad = dilated // 2 if padding == "same" else 0
+        return (length - 1) * stride + dilated - 2 * pad + output_padding
     if padding == "valid":
         return length * stride + max(dilated - stride, 0)
     return length * stride

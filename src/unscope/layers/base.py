@@ -161,6 +161,7 @@ class Layer:
         self._losses = []
         self._updates = []
         self._frame = None
+        self._losses_frame = None
         base = to_snake_case(type(self).__name__)
         if name is not None and not isinstance(name, str):  # a VariableScope
             self._base_name = name.name
@@ -232,6 +233,13 @@ class Layer:
 
     def call(self, inputs, **kwargs):
         return inputs
+
+    def compute_output_shape(self, input_shape):
+        """The output's static shape; each built-in layer computes it, as in TF1."""
+        if _rt.is_tf1_graph():
+            raise NotImplementedError  # TF1's graph-mode twin carries no message
+        raise NotImplementedError("implement the `compute_output_shape` method on your layer "
+                                  f"({type(self).__name__}).")
 
     def apply(self, inputs, *args, **kwargs):
         return self(inputs, *args, **kwargs)
@@ -307,10 +315,13 @@ class Layer:
         still applied, and the layer's loss was added on top (two losses for one kernel).
         """
         scope_regularizer = getattr(scope, "regularizer", None)
-        if regularizer is None or scope_regularizer is None:
+        graph = _rt.is_tf1_graph() and _store.active() is None
+        if regularizer is None or (scope_regularizer is None and not graph):
             variable = _rt.get_variable(name, regularizer=regularizer, **args)
             return variable, regularizer or scope_regularizer
-        if _rt.is_tf1_graph() and _store.active() is None:
+        if graph:
+            # The layer computes its own loss, only under "<name>/Regularizer" (TF 2.x's
+            # get_variable would also run the regularizer once in the caller's name scope).
             before = len(tf.compat.v1.get_collection(GraphKeys.GLOBAL_VARIABLES))
             variable = _rt.get_variable(name, **args)
             if len(tf.compat.v1.get_collection(GraphKeys.GLOBAL_VARIABLES)) > before:
@@ -378,7 +389,12 @@ class Layer:
         self._set_scope(scope)
         graph = _rt.is_tf1_graph()
         if not graph:
-            self._losses = []  # store mode: .losses are this call's (TF2 eager Keras did the same)
+            # Store mode: .losses are those of this track call (one TF1 graph build), every
+            # call of the layer in it included; outside track, those of this layer call.
+            frame = _current_frame()
+            if frame is None or frame.persistent or frame is not self._losses_frame:
+                self._losses = []
+                self._losses_frame = frame
         refresh = self.built and self._needs_refresh()
         if refresh:
             reuse = _rt.AUTO_REUSE  # re-claims the variables in this call; creates nothing

@@ -102,6 +102,28 @@ class _Conv(Layer):
     def _activate(self, outputs):
         return self.activation(outputs) if self.activation is not None else outputs
 
+    def _spatial_output_shape(self, spatial):
+        return [_args.conv_output_length(length, self.kernel_size[i], self.padding,
+                                         self.strides[i], self.dilation_rate[i])
+                for i, length in enumerate(spatial)]
+
+    def compute_output_shape(self, input_shape):
+        """The output's static shape for ``input_shape`` (TF1: TensorShape in, TensorShape out)."""
+        shape = tf.TensorShape(input_shape).as_list()
+        batch_rank = len(shape) - self._rank - 1
+        try:
+            if self.data_format == "channels_last":
+                return tf.TensorShape(shape[:batch_rank]
+                                      + self._spatial_output_shape(shape[batch_rank:-1])
+                                      + [self.filters])
+            return tf.TensorShape(shape[:batch_rank] + [self.filters]
+                                  + self._spatial_output_shape(shape[batch_rank + 1:]))
+        except ValueError:
+            raise ValueError(f"One of the dimensions in the output is <= 0 due to downsampling in "
+                             f"{self.name}. Consider increasing the input size. Received input "
+                             f"shape {shape} which would produce output shape with a zero or "
+                             "negative value in a dimension.") from None
+
     def call(self, inputs):
         padding = self.padding
         if padding == "causal":
@@ -274,11 +296,20 @@ class _ConvTranspose(_Conv):
                  activation=None, use_bias=True, kernel_initializer=None, bias_initializer=_zeros,
                  kernel_regularizer=None, bias_regularizer=None, activity_regularizer=None,
                  kernel_constraint=None, bias_constraint=None, trainable=True, name=None, **kwargs):
-        super().__init__(filters, kernel_size, strides, padding, data_format, 1, activation,
-                         use_bias, kernel_initializer, bias_initializer, kernel_regularizer,
-                         bias_regularizer, activity_regularizer, kernel_constraint,
-                         bias_constraint, trainable, name, **kwargs)
+        # TF1's tf.layers passed these on to Keras, which took them as keywords.
+        output_padding = kwargs.pop("output_padding", None)
+        dilation_rate = kwargs.pop("dilation_rate", 1) if self._rank == 2 else 1
+        super().__init__(filters, kernel_size, strides, padding, data_format, dilation_rate,
+                         activation, use_bias, kernel_initializer, bias_initializer,
+                         kernel_regularizer, bias_regularizer, activity_regularizer,
+                         kernel_constraint, bias_constraint, trainable, name, **kwargs)
         self.input_spec = InputSpec(ndim=self._rank + 2)
+        self.output_padding = output_padding
+        if output_padding is not None:
+            self.output_padding = _args.normalize_tuple(output_padding, self._rank, "output_padding")
+            if any(pad >= stride for stride, pad in zip(self.strides, self.output_padding)):
+                raise ValueError("Strides must be greater than output padding. Received "
+                                 f"strides={self.strides}, output_padding={self.output_padding}.")
 
     def build(self, input_shape):
         input_shape = tf.TensorShape(input_shape)
@@ -304,12 +335,27 @@ class _ConvTranspose(_Conv):
         static_spatial = []
         for i, axis in enumerate(axes):
             length = static[axis] if static[axis] is not None else dynamic[axis]
-            out = _args.deconv_output_length(length, self.kernel_size[i], self.padding, self.strides[i])
+            out = self._output_length(length, i)
             spatial.append(out)
             static_spatial.append(out if static[axis] is not None else None)
         if first:
             return [dynamic[0], self.filters, *spatial], [static[0], self.filters, *static_spatial]
         return [dynamic[0], *spatial, self.filters], [static[0], *static_spatial, self.filters]
+
+    def _output_length(self, length, i):
+        padding = None if self.output_padding is None else self.output_padding[i]
+        return _args.deconv_output_length(length, self.kernel_size[i], self.padding,
+                                          self.strides[i], self.dilation_rate[i], padding)
+
+    def compute_output_shape(self, input_shape):
+        shape = tf.TensorShape(input_shape).as_list()
+        first = self.data_format == "channels_first"
+        channel = 1 if first else self._rank + 1
+        spatial = range(2, self._rank + 2) if first else range(1, self._rank + 1)
+        shape[channel] = self.filters
+        for i, axis in enumerate(spatial):
+            shape[axis] = self._output_length(shape[axis], i)
+        return tf.TensorShape(shape)
 
     def call(self, inputs):
         output_shape, static_shape = self._output_shape(inputs)
@@ -318,17 +364,37 @@ class _ConvTranspose(_Conv):
         else:
             strides = (1,) + self.strides + (1,)
         transpose = tf.nn.conv2d_transpose if self._rank == 2 else tf.nn.conv3d_transpose
-        outputs = transpose(inputs, self.kernel, tf.stack(output_shape), strides=strides,
-                            padding=self.padding.upper(), data_format=self._tf_data_format)
+        if self._rank == 2 and self.dilation_rate != (1, 1):
+            outputs = self._atrous_transpose(inputs, output_shape)
+        else:
+            outputs = transpose(inputs, self.kernel, tf.stack(output_shape), strides=strides,
+                                padding=self.padding.upper(), data_format=self._tf_data_format)
         if not tf.executing_eagerly():
             outputs.set_shape(static_shape)
         return self._activate(self._bias_add(outputs))
 
 
 class Conv2DTranspose(_ConvTranspose):
-    """Transposed 2-D convolution ("deconvolution"); ``conv2d_transpose/kernel`` ``(kh, kw, filters, in)``."""
+    """Transposed 2-D convolution ("deconvolution"); ``conv2d_transpose/kernel`` ``(kh, kw, filters, in)``.
+
+    As in TF1, ``output_padding`` and ``dilation_rate`` (equal rates) are accepted as keywords.
+    """
 
     _rank = 2
+
+    def _atrous_transpose(self, inputs, output_shape):
+        """Dilated transposed convolution, as TF1 Keras ran it: channels-last, one rate."""
+        if self.dilation_rate[0] != self.dilation_rate[1]:
+            raise ValueError("Expected the two dilation rates to be equal. "
+                             f"Received: dilation_rate={self.dilation_rate}")
+        first = self.data_format == "channels_first"
+        if first:
+            inputs = tf.transpose(inputs, (0, 2, 3, 1))
+            output_shape = [output_shape[0], output_shape[2], output_shape[3], output_shape[1]]
+        outputs = tf.nn.atrous_conv2d_transpose(inputs, self.kernel, tf.stack(output_shape),
+                                                rate=self.dilation_rate[0],
+                                                padding=self.padding.upper())
+        return tf.transpose(outputs, (0, 3, 1, 2)) if first else outputs
 
     def __init__(self, filters, kernel_size, strides=(1, 1), padding="valid",
                  data_format="channels_last", activation=None, use_bias=True,

@@ -66,6 +66,13 @@ class Dense(Layer):
             self.bias = None
         self.built = True
 
+    def compute_output_shape(self, input_shape):
+        input_shape = tf.TensorShape(input_shape).with_rank_at_least(2)
+        if tf.compat.dimension_value(input_shape[-1]) is None:
+            raise ValueError("The last dimension of the input shape of a Dense layer should be "
+                             f"defined. Found None. Received: input_shape={input_shape}")
+        return input_shape[:-1].concatenate(self.units)
+
     def call(self, inputs):
         dtype = tf.as_dtype(self.dtype)
         if inputs.dtype.base_dtype != dtype:
@@ -129,6 +136,9 @@ class Dropout(Layer):
         seed, self._next_seed = self._next_seed, self._next_seed + 1
         return seed
 
+    def compute_output_shape(self, input_shape):
+        return tf.TensorShape(input_shape)
+
     def call(self, inputs, training=False):
         if isinstance(self.rate, (int, float)) and self.rate == 0:
             return tf.identity(inputs)
@@ -154,6 +164,13 @@ class Flatten(Layer):
         super().__init__(**kwargs)
         self.data_format = normalize_data_format(data_format)
         self.input_spec = InputSpec(min_ndim=1)
+
+    def compute_output_shape(self, input_shape):
+        shape = tf.TensorShape(input_shape).as_list()
+        rest = shape[1:]
+        if rest and all(rest):
+            return tf.TensorShape(shape[:1] + [functools.reduce(operator.mul, rest, 1)])
+        return tf.TensorShape(shape[:1] + [None] if shape else [1])
 
     def call(self, inputs):
         if self.data_format == "channels_first":

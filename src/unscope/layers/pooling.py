@@ -29,6 +29,15 @@ class _Pooling(Layer):
         self.data_format = _args.normalize_data_format(data_format)
         self.input_spec = InputSpec(ndim=rank + 2)
 
+    def compute_output_shape(self, input_shape):
+        shape = tf.TensorShape(input_shape).as_list()
+        first = self.data_format == "channels_first"
+        spatial = range(2, self._rank + 2) if first else range(1, self._rank + 1)
+        for i, axis in enumerate(spatial):
+            shape[axis] = _args.conv_output_length(shape[axis], self.pool_size[i], self.padding,
+                                                   self.strides[i])
+        return tf.TensorShape(shape)
+
     def call(self, inputs):
         padding = self.padding.upper()
         if self._rank == 3:
