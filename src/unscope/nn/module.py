@@ -36,6 +36,16 @@ def identifier(scope_name):
     return last
 
 
+def _module_name(scope_name, cls):
+    """`tf.Module`'s own name. It opens a name scope, which in a TF1 graph must start with a
+    letter, digit or dot: a module at the root (scope "", a class made from a function without
+    its own scope) is named after its class, not "_"."""
+    if scope_name:
+        return identifier(scope_name)
+    name = identifier(cls.__name__.lower()).lstrip("_")
+    return name if name[:1].isalpha() else "module"
+
+
 class Module(tf.Module):
     """A `tf.Module` named by a TF1 scope path.
 
@@ -47,7 +57,7 @@ class Module(tf.Module):
     def __init__(self, name=None):
         scope_name = str(name if name is not None else identifier(type(self).__name__.lower()))
         scope_name = scope_name.rstrip("/")
-        super().__init__(name=identifier(scope_name))
+        super().__init__(name=_module_name(scope_name, type(self)))
         self._scope_name = scope_name
 
     @property
