@@ -58,6 +58,7 @@ _LAZY = {
     "MigrationResult": "unscope.migrate",
     "convert_checkpoint": "unscope.ckpt",
     "ConversionReport": "unscope.ckpt",
+    "restore": "unscope.ckpt",
 }
 _SUBMODULES = {"layers", "contrib", "slim", "nn", "testing", "runtime", "analyze", "ckpt", "verify", "migrate", "rules", "cli"}
 

@@ -6,6 +6,7 @@ import os
 import numpy as np
 import tensorflow as tf
 
+from unscope.ckpt import slots
 from unscope.ckpt.check import variable_keys, verify
 from unscope.ckpt.errors import (CheckpointReadError, CheckpointWriteError, ConversionRefused,
                                  Problem)
@@ -22,7 +23,8 @@ _BATCH_BYTES = 4 << 20
 
 
 def convert_checkpoint(src_prefix, dst_prefix, model, *, rules=None, keep_global_step=False,
-                       allow_cast=False, overwrite=False, to_tf1=False, dry_run=False) -> ConversionReport:
+                       allow_cast=False, overwrite=False, to_tf1=False, dry_run=False,
+                       optimizer=None) -> ConversionReport:
     """Fill ``model`` from a TF1 checkpoint and write it as a TF2 object checkpoint.
 
     Every model variable is filled from the tensor of the same TF1 name (after ``rules``);
@@ -53,6 +55,8 @@ def convert_checkpoint(src_prefix, dst_prefix, model, *, rules=None, keep_global
     """
     rules = load_rules(rules)
     if to_tf1:
+        if optimizer is not None:
+            raise ValueError("optimizer= (--optimizer) converts TF1 -> TF2 only")
         return _object_to_tf1(src_prefix, dst_prefix, model, rules, keep_global_step, overwrite, dry_run)
     variables, duplicates = model_variables(model)
     if not dry_run:
@@ -61,8 +65,18 @@ def convert_checkpoint(src_prefix, dst_prefix, model, *, rules=None, keep_global
     if source.object_graph:
         raise CheckpointReadError(f"{source.prefix}: a TF2 object-based checkpoint, not a TF1 name-based "
                                   "one (to go from it to TF1, use to_tf1=True / --to-tf1)")
-    plan = plan_to_tf2(source.shapes, source.dtypes, variables, rules,
-                       keep_global_step=keep_global_step, allow_cast=allow_cast)
+    state = {}
+    if optimizer is not None:
+        if not slots.is_optimizer(optimizer):
+            optimizer = slots.optimizer_for_checkpoint(optimizer, source.shapes, variables)
+        optimizer.build(slots.trainable(model))
+        state = slots.optimizer_variables(optimizer)
+        rules = slots.with_state_renames(rules, state, source.shapes)
+        duplicates += [Problem("duplicate", n, "a model variable and an optimizer variable have this name")
+                       for n in sorted(set(state) & set(variables))]
+    plan = plan_to_tf2(source.shapes, source.dtypes, {**variables, **state}, rules,
+                       keep_global_step=keep_global_step, allow_cast=allow_cast,
+                       optimizer_given=optimizer is not None)
     plan.problems[:0] = duplicates
     report = ConversionReport.from_plan(plan, source.prefix, dst_prefix, "tf1->tf2", dry_run)
     if plan.problems:
@@ -71,6 +85,8 @@ def convert_checkpoint(src_prefix, dst_prefix, model, *, rules=None, keep_global
         return report
     _fill(source, plan.entries)
     roots = {"model": model}
+    if optimizer is not None:
+        roots["optimizer"] = optimizer
     if plan.global_step:
         [step] = source.read([(plan.global_step, source.dtypes[plan.global_step], "")])
         roots["global_step"] = tf.Variable(step, name="global_step", trainable=False)

@@ -58,8 +58,14 @@ def training_state_reason(name: str, names) -> str | None:
 
 
 def plan_to_tf2(shapes: dict, dtypes: dict, variables: dict, rules: Rules, *,
-                keep_global_step: bool = False, allow_cast: bool = False) -> Plan:
-    """Map TF1 checkpoint tensors (``shapes``/``dtypes`` by name) onto model ``variables``."""
+                keep_global_step: bool = False, allow_cast: bool = False,
+                optimizer_given: bool = False) -> Plan:
+    """Map TF1 checkpoint tensors (``shapes``/``dtypes`` by name) onto model ``variables``.
+
+    ``optimizer_given``: ``variables`` include an optimizer's slots and state, so optimizer
+    state that none of them takes is a problem (another optimizer, or another ``name=``), not
+    something to drop.
+    """
     plan = Plan()
     groups = {base: parts for base, parts in part_groups(variables).items() if base not in variables}
     claimed: dict[str, str] = {}  # target name -> source tensor
@@ -99,7 +105,11 @@ def plan_to_tf2(shapes: dict, dtypes: dict, variables: dict, rules: Rules, *,
                                         "keep_global_step=True, --keep-global-step)")
             continue
         reason = training_state_reason(source, shapes)
-        if reason:
+        if reason and optimizer_given and reason.startswith("optimizer"):
+            plan.problems.append(Problem(
+                "unexplained", source, f"{reason}, but the optimizer has no such variable (a different "
+                "optimizer, or another name=?)", closest(dest, [v for v in variables if v not in claimed])))
+        elif reason:
             plan.dropped[source] = reason
         else:
             unexplained[source] = dest

@@ -150,11 +150,12 @@ class Optimizer(tf.Module):
             self._index.primaries[var.ref()] = var
 
     def get_slot(self, var, name):
-        """The slot `name` ("m", "v", "momentum", ...) of `var`, or None (TF1's `get_slot`)."""
-        return self._index.by_ref.get(var.ref(), {}).get(name)
+        """The slot `name` ("m", "v", "momentum", ...) of `var`, or None (TF1's `get_slot`).
 
-    def get_slot_names(self):
-        return list(self.slot_kinds)
+        The kinds are `slot_kinds`.  (There is deliberately no `get_slot_names`: TensorFlow's
+        checkpointing would take the optimizer for a Keras one and save slots its own way.)
+        """
+        return self._index.by_ref.get(var.ref(), {}).get(name)
 
     def slots(self):
         """`(primary variable, kind, slot variable)` for every slot, in creation order."""

@@ -32,6 +32,9 @@ def add_arguments(parser) -> None:
     parser.add_argument("--to-tf1", action="store_true",
                         help="the reverse: SRC is a TF2 object checkpoint of the model, DST a TF1 "
                         "name-based checkpoint for tf.compat.v1.train.Saver")
+    parser.add_argument("--optimizer", choices=("auto", "adam", "momentum", "rmsprop", "adagrad", "sgd"),
+                        help="keep the optimizer state: TF1 slots (model/w/Adam, beta1_power, ...) become "
+                        "an unscope.nn optimizer's slots under 'optimizer' ('auto': found from the slot names)")
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help="text (mapping on stdout with --dry-run) or json (the full report on stdout)")
 
@@ -58,6 +61,8 @@ def run(args) -> int:
     for flag, path in (("--rules", args.rules), ("--example", args.example)):
         if path is not None and not os.path.isfile(path):
             return _usage(f"{flag}: {path}: no such file")
+    if args.optimizer and args.to_tf1:
+        return _usage("--optimizer maps TF1 optimizer state into a TF2 checkpoint; it does not go with --to-tf1")
     if not (os.path.exists(args.src) or os.path.exists(f"{args.src}.index")):
         # as verify --checkpoint: a checkpoint that is not there is a mistake in the command
         return _usage(f"{args.src}: no such checkpoint (expected {args.src}.index, a checkpoint "
@@ -82,7 +87,7 @@ def run(args) -> int:
             report = ckpt.convert_checkpoint(
                 args.src, args.dst, model, rules=rules, keep_global_step=args.keep_global_step,
                 allow_cast=args.allow_cast, overwrite=args.force, to_tf1=args.to_tf1,
-                dry_run=args.dry_run)
+                dry_run=args.dry_run, optimizer=args.optimizer)
     except (ckpt.ModelSpecError, ckpt.RulesError) as exc:
         return _usage(str(exc))
     except ckpt.ConversionRefused as exc:
