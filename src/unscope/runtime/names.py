@@ -16,12 +16,17 @@ _ROOT_NAME = re.compile(r"^[A-Za-z0-9.][A-Za-z0-9_.\\/>-]*$")
 _NESTED_NAME = re.compile(r"^[A-Za-z0-9_.\\/>-]*$")
 
 
+_valid_anywhere: set = set()  # names found valid at the root (then valid nested too)
+
+
 def check_scope_name(name: str, at_root: bool) -> None:
     """Raise TF1's ValueError for a name scope the graph would not accept."""
     if at_root:
         if not _ROOT_NAME.match(name):
             raise ValueError(f"'{name}' is not a valid root scope name. A root scope name has "
                              f"to match the following pattern: {_ROOT_NAME.pattern}")
+        if len(_valid_anywhere) < 4096:
+            _valid_anywhere.add(name)
     elif not _NESTED_NAME.match(name):
         raise ValueError(f"'{name}' is not a valid scope name. A scope name has to match "
                          f"the following pattern: {_NESTED_NAME.pattern}")
@@ -44,7 +49,8 @@ class NameScope:
 
     def enter(self) -> str:
         name = self._name
-        if name and tf.executing_eagerly():  # graphs check names themselves
+        # Graphs check names themselves; eagerly a name once valid at the root always is.
+        if name and name not in _valid_anywhere and tf.executing_eagerly():
             check_scope_name(name, at_root=not tf.get_current_name_scope())
         cm = tf.name_scope(name)
         entered = cm.__enter__()
