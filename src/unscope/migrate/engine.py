@@ -71,9 +71,17 @@ def _migrate_native(source: str, path: str, check_stable: bool, nn_import: str |
     TF2 spellings for the ops around the new classes, and the runtime for what stayed TF1."""
     from unscope.native import migrate_native
 
+    from functools import partial
+
+    from unscope.program import migrate_program
+
     options = {} if nn_import is None else {"nn_import": nn_import}
-    native = migrate_native(source, path=path, imported=imported, **options)
-    findings = list(native.findings)
+    # A file that runs its graph in a Session: the program becomes eager first (unscope.program).
+    native_pass = partial(migrate_native, imported=imported, **options)
+    native, program_findings = migrate_program(source, path=path, native=native_pass)
+    if native is None:
+        native = native_pass(source, path=path)
+    findings = list(native.findings) + program_findings
     if native.error is not None:
         return MigrationResult(source, findings, error=native.error, error_line=native.error_line,
                                error_col=native.error_col)

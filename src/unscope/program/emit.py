@@ -1,0 +1,278 @@
+"""Write the eager program: objects where the graph made them, one ``tf.function`` per
+distinct ``sess.run``, the Session body dedented in place of the ``with``."""
+from __future__ import annotations
+
+import ast
+
+from unscope.program.graph import CannotConvert, GraphPlan
+from unscope.program.session import SessionRewrite
+
+__all__ = ["emit_program", "statement_lines", "reindent"]
+
+INDENT = "    "
+
+
+def statement_lines(lines, stmt):
+    return lines[stmt.lineno - 1:stmt.end_lineno]
+
+
+def reindent(text_lines, old: int, new: str):
+    out = []
+    for line in text_lines:
+        head = line[:old]
+        out.append(new + line[old:] if not head.strip() else new + line.lstrip())
+    return [line if line.strip() else "" for line in out]
+
+
+class ProgramWriter:
+    def __init__(self, source, graph: GraphPlan, session: SessionRewrite, classes, nn, indent, taken):
+        self.lines = source.splitlines()
+        self.source = source
+        self.graph, self.session, self.classes, self.nn = graph, session, classes, nn
+        self.indent, self.taken = indent, taken
+        self.models = {}        # function name -> instance name (the same name)
+        self.optimizer = None   # (name, train item)
+        self.step = None
+
+    # ---------------------------------------------------------------- objects
+    def emit(self) -> list[str]:
+        out = []
+        for item in self.graph.items:
+            out.extend(getattr(self, f"_{item.kind}")(item))
+        return out
+
+    def _python(self, item):
+        return reindent(statement_lines(self.lines, item.node), item.node.col_offset, self.indent)
+
+    def _placeholder(self, item):
+        return []
+
+    _tensor = _init = _placeholder
+
+    def _model(self, item):
+        call = item.node.value
+        function = item.info["function"]
+        info = self.classes[function]
+        if set(info["init_args"]) - {"name"} or function in self.models:
+            raise CannotConvert(item.node, None, f"`{function}` is called with structural arguments "
+                                "or more than once in the program")
+        if len(call.args) > len(info["call_args"]) or any(
+                k.arg not in info["call_args"] for k in call.keywords):
+            raise CannotConvert(item.node, None, f"the call of `{function}` does not match "
+                                f"{info['class']}'s __call__")
+        self.models[function] = function
+        build = [self._example(a) for a in call.args] + [f"{k.arg}={self._example(k.value)}"
+                                                         for k in call.keywords]
+        return [f"{self.indent}{function} = {info['class']}()",
+                f"{self.indent}{function}({', '.join(build)})  # makes the variables now, as TF1's "
+                "graph did"]
+
+    def _example(self, node):
+        if isinstance(node, ast.Name) and node.id in self.graph.by_name:
+            item = self.graph.by_name[node.id]
+            if item.kind != "placeholder":
+                raise CannotConvert(node, None, f"a model input computed in the graph (`{node.id}`)")
+            dims = item.info["dims"]
+            if dims is None:
+                raise CannotConvert(item.node, "tf.placeholder", "a model input of unknown rank")
+            shape = "[" + ", ".join("1" if d is None else str(d) for d in dims) + "]"
+            return f"tf.zeros({shape}, {ast.unparse(item.info['dtype'])})"
+        if isinstance(node, (ast.Name, ast.Constant)):
+            return ast.unparse(node)
+        raise CannotConvert(node, None, "a model input that is neither a placeholder nor a name")
+
+    def _global_step(self, item):
+        self.step = item.name
+        return [f"{self.indent}{item.name} = {self.nn}.create_global_step()"]
+
+    def _optimizer(self, item):
+        return [f"{self.indent}{item.name} = {self.nn}.{item.info['cls']}({_args(item.info['call'])})"]
+
+    def _train(self, item):
+        out = []
+        if "inline" in item.info:
+            name = _fresh("optimizer", self.taken)
+            inline = item.info["inline"]
+            out.append(f"{self.indent}{name} = {self.nn}.{inline['cls']}({_args(inline['call'])})")
+        else:
+            name = item.info["optimizer"]
+        if self.optimizer is not None:
+            raise CannotConvert(item.node, "minimize", "a second train op")
+        self.optimizer = (name, item)
+        out.append(f"{self.indent}{name}.build({self._var_list()})  # slots now, as TF1's minimize() made them")
+        return out
+
+    def _var_list(self):
+        if not self.models:
+            raise CannotConvert(self.optimizer[1].node, "minimize", "no model function owns the "
+                                "trained variables")
+        parts = [f"{m}.trainable_variables" for m in self.models.values()]
+        return parts[0] if len(parts) == 1 else "[" + ", ".join("*" + p for p in parts) + "]"
+
+    def _saver(self, item):
+        if len(self.models) != 1:
+            raise CannotConvert(item.node, "tf.train.Saver", "a Saver needs exactly one model "
+                                "made before it")
+        roots = [f"model={next(iter(self.models.values()))}"]
+        if self.optimizer is not None:
+            roots.append(f"optimizer={self.optimizer[0]}")
+        if self.step is not None:
+            roots.append(f"global_step={self.step}")
+        out = [f"{self.indent}checkpoint = tf.train.Checkpoint({', '.join(roots)})"]
+        paths = set(self.session.save_paths)
+        if len(paths) > 1:
+            raise CannotConvert(item.node, "tf.train.Saver", "numbered saves to different paths")
+        if paths:
+            directory, name = _split_path(ast.parse(paths.pop(), mode="eval").body)
+            keep = item.info["max_to_keep"]
+            keep = "5" if keep is None else ast.unparse(keep)
+            keep = "None" if keep in ("0", "None") else keep
+            out.append(f"{self.indent}manager = tf.train.CheckpointManager(")
+            out.append(f"{self.indent}{INDENT}checkpoint, {directory}, max_to_keep={keep}, "
+                       f"checkpoint_name={name})")
+        return out
+
+    def _scoped(self, item):
+        out = []
+        made = self.__dict__.setdefault("_scoped_made", {})
+        for entry in item.info["entries"]:
+            name, existing = entry["tf1_name"], made.get(entry["tf1_name"])
+            if existing is not None and (entry["reuse"] or entry["api"] == "tf.AUTO_REUSE"):
+                out.append(f"{self.indent}{entry['target']} = {existing}  # the same variable "
+                           "(reuse=True)")
+                continue
+            if existing is not None or entry["reuse"] and entry["api"] != "tf.AUTO_REUSE":
+                raise CannotConvert(item.node, "tf.get_variable", f"Variable {name} "
+                                    + ("already exists" if existing else "does not exist")
+                                    + " (TF1 raises here)")
+            call = entry["call"]
+            args = [ast.unparse(a) for a in call.args[1:4]] + [
+                f"{k.arg}={ast.unparse(k.value)}" for k in call.keywords]
+            if len(call.args) > 4 or any(k.arg not in {"shape", "dtype", "initializer", "trainable"}
+                                         for k in call.keywords):
+                raise CannotConvert(item.node, "tf.get_variable", "get_variable options other than "
+                                    "shape, dtype, initializer and trainable")
+            made[name] = entry["target"]
+            out.append(f"{self.indent}{entry['target']} = {self.nn}.variable({', '.join([repr(name), *args])})")
+        return out
+
+    # ---------------------------------------------------------------- functions
+    def _session(self, item):
+        out = []
+        for fetch in self.session.fetches.values():
+            out.extend(self._function(fetch))
+            out.append("")
+        out.extend(self._session_body(item.node))
+        return out
+
+    def _function(self, fetch):
+        i, ii = self.indent, self.indent + INDENT
+        out = []
+        if fetch.args:
+            out.append(f"{i}@tf.function(input_signature=[")
+            for name in fetch.args:
+                out.append(f"{ii}{self._spec(self.graph.by_name[name])},")
+            out.append(f"{i}])")
+        else:
+            out.append(f"{i}@tf.function")
+        out.append(f"{i}def {fetch.name}({', '.join(fetch.args)}):")
+        wanted = [n for n in fetch.fetches if n != fetch.train]
+        if fetch.train:
+            train = self.graph.by_name[fetch.train]
+            wanted = [train.info["loss"], *wanted]
+        body = [s for s in self.graph.closure(wanted) if s.kind in ("tensor", "model")]
+        returned = [n for n in fetch.fetches if n != fetch.train]
+        if fetch.train:
+            out.append(f"{ii}with tf.GradientTape() as tape:")
+            for stmt in body:
+                out.extend(reindent(statement_lines(self.lines, stmt.node), stmt.node.col_offset, ii + INDENT))
+            loss, var_list = train.info["loss"], self._var_list()
+            opt = self.optimizer[0]
+            out.append(f"{ii}variables = {var_list}")
+            out.append(f"{ii}grads = tape.gradient({loss}, variables)")
+            step = train.info["global_step"]
+            out.append(f"{ii}{opt}.apply_gradients(zip(grads, variables)"
+                       + (f", global_step={step})" if step else ")"))
+        else:
+            for stmt in body:
+                out.extend(reindent(statement_lines(self.lines, stmt.node), stmt.node.col_offset, ii))
+        if returned:
+            out.append(f"{ii}return {', '.join(returned)}")
+        return out
+
+    def _spec(self, item):
+        dims = item.info["dims"]
+        shape = "None" if dims is None else "[" + ", ".join(map(str, dims)) + "]"
+        name = item.info["tf1_name"]
+        return f"tf.TensorSpec({shape}, {ast.unparse(item.info['dtype'])}" + (
+            f", name={ast.unparse(name)})" if name is not None else ")")
+
+    def _session_body(self, with_node):
+        edits = _with_empty_blocks(with_node, self.session.edits)
+        first, last = with_node.body[0], with_node.body[-1]
+        text = self.lines[first.lineno - 1:last.end_lineno]
+        offset0 = first.lineno
+        # apply edits from the last to the first, on lines (UTF-8 columns from ast)
+        buf = [line.encode() for line in text]
+        for node, replacement in sorted(edits, key=lambda e: (e[0].lineno, e[0].col_offset), reverse=True):
+            a, b = node.lineno - offset0, node.end_lineno - offset0
+            if replacement is None:
+                del buf[a:b + 1]
+                continue
+            head, tail = buf[a][:node.col_offset], buf[b][node.end_col_offset:]
+            new = replacement.encode().split(b"\n")
+            buf[a:b + 1] = [head + new[0], *new[1:-1], *([new[-1] + tail] if len(new) > 1 else [])]
+            if len(new) == 1:
+                buf[a] = buf[a] + tail
+        lines = [line.decode() for line in buf]
+        return reindent(lines, first.col_offset, self.indent)
+
+
+def _with_empty_blocks(with_node, edits):
+    deleted = {id(node) for node, text in edits if text is None}
+    edits = list(edits)
+
+    def visit(block):
+        if block and all(id(s) in deleted for s in block):
+            edits.remove((block[0], None))
+            edits.append((block[0], "pass"))
+        for stmt in block:
+            for name in ("body", "orelse", "finalbody"):
+                inner = getattr(stmt, name, None)
+                if isinstance(inner, list) and inner and isinstance(inner[0], ast.stmt):
+                    visit(inner)
+
+    visit(with_node.body)
+    return edits
+
+
+def _split_path(node):
+    """The CheckpointManager's directory and checkpoint_name for a Saver path."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str) and "/" in node.value:
+        directory, name = node.value.rsplit("/", 1)
+        return repr(directory or "/"), repr(name)
+    if (isinstance(node, ast.Call) and ast.unparse(node.func) == "os.path.join" and len(node.args) >= 2
+            and isinstance(node.args[-1], ast.Constant) and isinstance(node.args[-1].value, str)
+            and "/" not in node.args[-1].value and not node.keywords):
+        head = node.args[:-1]
+        directory = ast.unparse(head[0]) if len(head) == 1 else f"os.path.join({', '.join(map(ast.unparse, head))})"
+        return directory, repr(node.args[-1].value)
+    text = ast.unparse(node)
+    return f"os.path.dirname({text})", f"os.path.basename({text})"
+
+
+def _args(call) -> str:
+    return ", ".join([ast.unparse(a) for a in call.args]
+                     + [f"{k.arg}={ast.unparse(k.value)}" for k in call.keywords])
+
+
+def _fresh(name, taken):
+    candidate, i = name, 2
+    while candidate in taken:
+        candidate, i = f"{name}_{i}", i + 1
+    taken.add(candidate)
+    return candidate
+
+
+def emit_program(source, graph, session, classes, nn, indent, taken):
+    return ProgramWriter(source, graph, session, classes, nn, indent, taken).emit()

@@ -1,0 +1,221 @@
+"""The graph a program builds before it runs it: one plan item per statement, in order.
+
+Each statement of the entry block (outside the Session) is one of: a placeholder, a call of a
+model function, a tensor computed from them, the global step, an optimizer, a train op
+(``opt.minimize(loss, global_step=...)``), a Saver, an initializer op, variables made under
+literal ``variable_scope``s (module-level code), or plain Python kept as it is.  Anything else
+raises :class:`CannotConvert` naming the statement: the program then stays TF1.
+"""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+
+from unscope.analyze.imports import ImportTable, canonical_api
+
+__all__ = ["CannotConvert", "GraphPlan", "read_graph", "OPTIMIZERS"]
+
+OPTIMIZERS = {"tf.train.AdamOptimizer": "Adam", "tf.train.GradientDescentOptimizer": "GradientDescent",
+              "tf.train.MomentumOptimizer": "Momentum", "tf.train.RMSPropOptimizer": "RMSProp",
+              "tf.train.AdagradOptimizer": "Adagrad"}
+GLOBAL_STEP = frozenset({"tf.train.get_or_create_global_step", "tf.train.create_global_step"})
+INITIALIZERS = frozenset({"tf.global_variables_initializer", "tf.local_variables_initializer",
+                          "tf.initialize_all_variables", "tf.tables_initializer"})
+# Graph-mode TF1 this pass cannot prove equivalent when it appears outside the model functions.
+_NOT_OPS = ("get_variable", "Variable", "placeholder", "train.", "Session", "variables_initializer",
+            "global_variables", "local_variables", "trainable_variables", "collection", "summary.",
+            "variable_scope", "layers.", "contrib.", "estimator", "data.", "queue", "py_func",
+            "control_dependencies", "assign", "get_default_graph", "slim.", "keras.")
+_PYTHON_TF = frozenset({"tf.set_random_seed", "tf.random.set_random_seed"})
+
+
+class CannotConvert(Exception):
+    """A statement this pass cannot prove equivalent; ``node`` is where, ``api`` what."""
+
+    def __init__(self, node, api, message):
+        super().__init__(message)
+        self.node, self.api = node, api
+
+
+@dataclass
+class Item:
+    kind: str            # placeholder model tensor global_step optimizer train saver init scoped python
+    node: ast.stmt
+    name: str | None = None
+    deps: frozenset = frozenset()
+    info: dict = field(default_factory=dict)
+
+
+@dataclass
+class GraphPlan:
+    items: list
+    by_name: dict
+
+    def of_kind(self, kind):
+        return [item for item in self.items if item.kind == kind]
+
+    def closure(self, names):
+        """The items the given names depend on (themselves included), in program order."""
+        need, todo = set(), list(names)
+        while todo:
+            name = todo.pop()
+            if name in need or name not in self.by_name:
+                continue
+            need.add(name)
+            todo.extend(self.by_name[name].deps)
+        return [item for item in self.items if item.name in need]
+
+
+def read_graph(body, skip, table: ImportTable, models: set, module_level: bool) -> GraphPlan:
+    """Plan the statements of ``body`` except ``skip`` (the Session ``with``)."""
+    items, by_name = [], {}
+    for stmt in body:
+        if stmt is skip:
+            items.append(Item("session", stmt))
+            continue
+        if module_level and isinstance(stmt, (ast.Import, ast.ImportFrom, ast.FunctionDef,
+                                              ast.ClassDef, ast.If)) or _is_docstring(stmt):
+            continue
+        item = _read(stmt, table, models, by_name)
+        items.append(item)
+        for name in item.info.get("names", [item.name] if item.name else []):
+            if name in by_name:
+                raise CannotConvert(stmt, None, f"`{name}` is bound twice in the graph code")
+            by_name[name] = item
+    return GraphPlan(items, by_name)
+
+
+def api_of(node, table):
+    return canonical_api(table.resolve(node) or "") if node is not None else None
+
+
+def _read(stmt, table, models, graph) -> Item:
+    if isinstance(stmt, ast.With):
+        return _scoped(stmt, table, graph)
+    apis = [api_of(n.func, table) for n in ast.walk(stmt) if isinstance(n, ast.Call)]
+    refs = {n.id for n in ast.walk(stmt) if isinstance(n, ast.Name) and n.id in graph}
+    if not isinstance(stmt, ast.Assign) or not refs and not any(apis):
+        if refs or any(a for a in apis if a and a not in _PYTHON_TF):
+            raise CannotConvert(stmt, next((a for a in apis if a), None),
+                                "graph code that is not an assignment")
+        return Item("python", stmt)
+    if len(stmt.targets) != 1:
+        raise CannotConvert(stmt, None, "chained assignment in graph code")
+    target, value = stmt.targets[0], stmt.value
+    names = [n.id for n in ast.walk(target) if isinstance(n, ast.Name)]
+    if not isinstance(target, ast.Name):
+        if not isinstance(target, ast.Tuple) or len(names) != len(target.elts):
+            raise CannotConvert(stmt, None, "assignment to something other than names")
+        return _tensor(stmt, None, apis, refs, names)
+    name = target.id
+    call = value if isinstance(value, ast.Call) else None
+    api = api_of(call.func, table) if call else None
+    if api == "tf.placeholder":
+        return Item("placeholder", stmt, name, info=_placeholder(call))
+    if call and isinstance(call.func, ast.Name) and call.func.id in models:
+        return Item("model", stmt, name, frozenset(refs), {"function": call.func.id})
+    if api in GLOBAL_STEP:
+        return Item("global_step", stmt, name)
+    if api in OPTIMIZERS:
+        return Item("optimizer", stmt, name, info={"cls": OPTIMIZERS[api], "call": call})
+    if api in INITIALIZERS:
+        return Item("init", stmt, name)
+    if api == "tf.train.Saver":
+        return _saver(stmt, name, call)
+    if call and isinstance(call.func, ast.Attribute) and call.func.attr == "minimize":
+        return _train(stmt, name, call, table, graph)
+    return _tensor(stmt, name, apis, refs, [name])
+
+
+def _tensor(stmt, name, apis, refs, names) -> Item:
+    for api in apis:
+        if api and any(part in api for part in _NOT_OPS):
+            raise CannotConvert(stmt, api, f"{api} in the graph code outside a model function")
+    return Item("tensor", stmt, name or names[0], frozenset(refs), {"names": names})
+
+
+def _placeholder(call) -> dict:
+    args = dict(zip(("dtype", "shape", "name"), call.args))
+    args.update({k.arg: k.value for k in call.keywords})
+    if "dtype" not in args or set(args) - {"dtype", "shape", "name"}:
+        raise CannotConvert(call, "tf.placeholder", "tf.placeholder with arguments other than "
+                            "dtype, shape and name")
+    shape = args.get("shape")
+    dims = None
+    if shape is not None and not (isinstance(shape, ast.Constant) and shape.value is None):
+        if not isinstance(shape, (ast.List, ast.Tuple)) or not all(
+                isinstance(d, ast.Constant) and (d.value is None or type(d.value) is int)
+                for d in shape.elts):
+            raise CannotConvert(call, "tf.placeholder", "placeholder shape is not a literal list")
+        dims = [d.value for d in shape.elts]
+    return {"dtype": args["dtype"], "dims": dims, "tf1_name": args.get("name")}
+
+
+def _saver(stmt, name, call) -> Item:
+    keywords = {k.arg: k.value for k in call.keywords}
+    if call.args or set(keywords) - {"max_to_keep"}:
+        raise CannotConvert(stmt, "tf.train.Saver", "tf.train.Saver with a var_list or options "
+                            "other than max_to_keep")
+    return Item("saver", stmt, name, info={"max_to_keep": keywords.get("max_to_keep")})
+
+
+def _train(stmt, name, call, table, graph) -> Item:
+    owner = call.func.value
+    keywords = {k.arg: k.value for k in call.keywords}
+    if len(call.args) != 1 or not isinstance(call.args[0], ast.Name) or set(keywords) - {"global_step"}:
+        raise CannotConvert(stmt, "minimize", "minimize() with arguments other than the loss and "
+                            "global_step (var_list, gate_gradients, ...)")
+    loss = call.args[0].id
+    step = keywords.get("global_step")
+    if step is not None and not (isinstance(step, ast.Name) and step.id in graph
+                                 and graph[step.id].kind == "global_step"):
+        raise CannotConvert(stmt, "minimize", "global_step= is not the program's global step")
+    info = {"loss": loss, "global_step": step.id if step is not None else None}
+    if isinstance(owner, ast.Name) and owner.id in graph and graph[owner.id].kind == "optimizer":
+        info["optimizer"] = owner.id
+    elif isinstance(owner, ast.Call) and api_of(owner.func, table) in OPTIMIZERS:
+        info["inline"] = {"cls": OPTIMIZERS[api_of(owner.func, table)], "call": owner}
+    else:
+        raise CannotConvert(stmt, "minimize", "the optimizer is not one of tf.train's "
+                            + ", ".join(sorted(OPTIMIZERS)))
+    deps = {loss} | ({info["global_step"]} if step is not None else set()) | (
+        {info["optimizer"]} if "optimizer" in info else set())
+    return Item("train", stmt, name, frozenset(deps), info)
+
+
+def _scoped(stmt, table, graph) -> Item:
+    """``with tf.variable_scope("lit"[, reuse=True|tf.AUTO_REUSE]):`` holding only
+    ``v = tf.get_variable("lit", shape, ...)`` (the textbook example)."""
+    if len(stmt.items) != 1 or not isinstance(stmt.items[0].context_expr, ast.Call):
+        raise CannotConvert(stmt, None, "a `with` block in the graph code")
+    scope = stmt.items[0].context_expr
+    if api_of(scope.func, table) != "tf.variable_scope":
+        raise CannotConvert(stmt, api_of(scope.func, table), "a `with` block in the graph code")
+    keywords = {k.arg: k.value for k in scope.keywords}
+    reuse = keywords.pop("reuse", None)
+    if (len(scope.args) != 1 or keywords or not _literal_str(scope.args[0])
+            or reuse is not None and not (isinstance(reuse, ast.Constant) and reuse.value in (True, None)
+                                          or api_of(reuse, table) == "tf.AUTO_REUSE")):
+        raise CannotConvert(stmt, "tf.variable_scope", "variable_scope with a name or reuse that "
+                            "is not a literal")
+    reusing = reuse is not None and not (isinstance(reuse, ast.Constant) and reuse.value is None)
+    entries = []
+    for inner in stmt.body:
+        call = inner.value if isinstance(inner, ast.Assign) else None
+        if (not isinstance(call, ast.Call) or api_of(call.func, table) != "tf.get_variable"
+                or len(inner.targets) != 1 or not isinstance(inner.targets[0], ast.Name)
+                or not call.args or not _literal_str(call.args[0])):
+            raise CannotConvert(inner, None, "only `v = tf.get_variable(\"name\", ...)` is "
+                                "converted inside a module-level variable_scope")
+        entries.append({"target": inner.targets[0].id, "tf1_name": f"{scope.args[0].value}/{call.args[0].value}",
+                        "call": call, "reuse": reusing, "api": api_of(reuse, table) if reuse else None})
+    return Item("scoped", stmt, None, info={"entries": entries, "names": [e["target"] for e in entries]})
+
+
+def _literal_str(node) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str)
+
+
+def _is_docstring(stmt) -> bool:
+    return isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant) and isinstance(
+        stmt.value.value, str)
