@@ -65,11 +65,12 @@ def check_checkpoint(tf, prefix: str, variables) -> None:
     shapes = reader.get_variable_to_shape_map()
     dtypes = reader.get_variable_to_dtype_map()
     problems = []
+    spare = [n for n in shapes if n not in {v.op.name for v in variables}]
     for v in variables:
         name, shape = v.op.name, [int(d) for d in v.shape]
         dtype = v.dtype.base_dtype.name
         if name not in shapes:
-            close = difflib.get_close_matches(name, list(shapes), n=2)
+            close = difflib.get_close_matches(name, spare, n=2)
             hint = f"; closest: {', '.join(repr(c) for c in close)}" if close else ""
             problems.append(f"{name} {_shape(shape)} {dtype} is not in the checkpoint{hint}")
         elif list(shapes[name]) != shape or dtypes[name].base_dtype.name != dtype:
