@@ -17,8 +17,10 @@ def _imports(path):
     for node in ast.walk(ast.parse(path.read_text())):
         if isinstance(node, ast.Import):
             yield from ((alias.name, 0) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module is None:
+            yield from ((alias.name, node.level) for alias in node.names)  # from . import sibling
         elif isinstance(node, ast.ImportFrom):
-            yield node.module or "", node.level
+            yield node.module, node.level
 
 
 def test_every_file_imports_only_tensorflow_stdlib_or_siblings():
