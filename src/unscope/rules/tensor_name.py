@@ -19,8 +19,8 @@ class TensorName(Rule):
     """Finds ``t.name`` read from a tensor argument: TF1 graph tensors had names, eager ones do not.
 
         def get_shape_list(tensor, name=None):
-            name = name or tensor.name          # finding: runs under tf.function only
-            return tensor.shape.as_list()
+            name = name or tensor.name          # before and after: unchanged, with a finding
+            return tensor.shape.as_list()       # (the function runs under tf.function only)
 
     A parameter counts as a tensor when the function reads its shape, dtype or op and never uses
     it as a variable (``assign``, ``read_value``, ...).  Nothing is rewritten: eagerly there is no name to give.
