@@ -76,9 +76,9 @@ class ProgramWriter:
             if dims is None:
                 raise CannotConvert(item.node, "tf.placeholder", "a model input of unknown rank")
             shape = "[" + ", ".join("1" if d is None else str(d) for d in dims) + "]"
-            return f"tf.zeros({shape}, {ast.unparse(item.info['dtype'])})"
+            return f"tf.zeros({shape}, {self._text(item.info['dtype'])})"
         if isinstance(node, (ast.Name, ast.Constant)):
-            return ast.unparse(node)
+            return self._text(node)
         raise CannotConvert(node, None, "a model input that is neither a placeholder nor a name")
 
     def _global_step(self, item):
@@ -86,14 +86,14 @@ class ProgramWriter:
         return [f"{self.indent}{item.name} = {self.nn}.create_global_step()"]
 
     def _optimizer(self, item):
-        return [f"{self.indent}{item.name} = {self.nn}.{item.info['cls']}({_args(item.info['call'])})"]
+        return [f"{self.indent}{item.name} = {self.nn}.{item.info['cls']}({_args(item.info['call'], self._text)})"]
 
     def _train(self, item):
         out = []
         if "inline" in item.info:
             name = _fresh("optimizer", self.taken)
             inline = item.info["inline"]
-            out.append(f"{self.indent}{name} = {self.nn}.{inline['cls']}({_args(inline['call'])})")
+            out.append(f"{self.indent}{name} = {self.nn}.{inline['cls']}({_args(inline['call'], self._text)})")
         else:
             name = item.info["optimizer"]
         if self.optimizer is not None:
@@ -153,15 +153,16 @@ class ProgramWriter:
                 raise CannotConvert(item.node, "tf.get_variable", "get_variable options other than "
                                     "shape, dtype, initializer and trainable")
             made[name] = entry["target"]
-            out.append(f"{self.indent}{entry['target']} = {self.nn}.variable({', '.join([repr(name), *args])})")
+            out.append(f"{self.indent}{entry['target']} = {self.nn}.variable({', '.join([_quoted(name), *args])})")
         return out
 
     # ---------------------------------------------------------------- functions
     def _session(self, item):
+        gap = [""] if self.indent else ["", ""]  # PEP 8: two blank lines around top-level functions
         out = []
         for fetch in self.session.fetches.values():
-            out.extend(self._function(fetch))
-            out.append("")
+            out.extend(gap + self._function(fetch))
+        out.extend(gap if self.session.fetches else [])
         out.extend(self._session_body(item.node))
         return out
 
@@ -204,8 +205,13 @@ class ProgramWriter:
         dims = item.info["dims"]
         shape = "None" if dims is None else "[" + ", ".join(map(str, dims)) + "]"
         name = item.info["tf1_name"]
-        return f"tf.TensorSpec({shape}, {ast.unparse(item.info['dtype'])}" + (
-            f", name={ast.unparse(name)})" if name is not None else ")")
+        return f"tf.TensorSpec({shape}, {self._text(item.info['dtype'])}" + (
+            f", name={self._text(name)})" if name is not None else ")")
+
+    def _text(self, node):
+        """The node as the author wrote it (quotes kept), when it is on one line."""
+        text = ast.get_source_segment(self.source, node)
+        return text if text is not None and "\n" not in text else ast.unparse(node)
 
     def _session_body(self, with_node):
         edits = _with_empty_blocks(with_node, self.session.edits)
@@ -246,24 +252,27 @@ def _with_empty_blocks(with_node, edits):
     return edits
 
 
+def _quoted(text):
+    return '"' + text + '"' if '"' not in text and "\\" not in text else repr(text)
+
+
 def _split_path(node):
     """The CheckpointManager's directory and checkpoint_name for a Saver path."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str) and "/" in node.value:
         directory, name = node.value.rsplit("/", 1)
-        return repr(directory or "/"), repr(name)
+        return _quoted(directory or "/"), _quoted(name)
     if (isinstance(node, ast.Call) and ast.unparse(node.func) == "os.path.join" and len(node.args) >= 2
             and isinstance(node.args[-1], ast.Constant) and isinstance(node.args[-1].value, str)
             and "/" not in node.args[-1].value and not node.keywords):
         head = node.args[:-1]
         directory = ast.unparse(head[0]) if len(head) == 1 else f"os.path.join({', '.join(map(ast.unparse, head))})"
-        return directory, repr(node.args[-1].value)
+        return directory, _quoted(node.args[-1].value)
     text = ast.unparse(node)
     return f"os.path.dirname({text})", f"os.path.basename({text})"
 
 
-def _args(call) -> str:
-    return ", ".join([ast.unparse(a) for a in call.args]
-                     + [f"{k.arg}={ast.unparse(k.value)}" for k in call.keywords])
+def _args(call, text=ast.unparse) -> str:
+    return ", ".join([text(a) for a in call.args] + [f"{k.arg}={text(k.value)}" for k in call.keywords])
 
 
 def _fresh(name, taken):
