@@ -8,6 +8,7 @@ TF1 graph shared a template's variables between every model built in it.
 from __future__ import annotations
 
 import functools
+import weakref
 
 import tensorflow as tf
 
@@ -31,6 +32,7 @@ class _Kept:
     def __init__(self):
         self.facts = {}  # TF1 name -> (collections, regularizer)
         self.partitioned = {}
+        self.shared_with = weakref.WeakSet()  # stores that already hold all of them
 
 
 class Template(tf.Module):
@@ -104,9 +106,12 @@ class Template(tf.Module):
         return result
 
     def _keep(self, store, created):
+        if not created:
+            return
         prefix = self._variable_scope.name + "/"
         for name, variable in created:
             if name.startswith(prefix):
+                self._kept.shared_with = weakref.WeakSet((store,))
                 self.tf1_variables[name] = variable
                 self._kept.facts[name] = (store.collections[name], store.regularizers.get(name))
         for name, partitioned in store.partitioned.items():
@@ -115,6 +120,9 @@ class Template(tf.Module):
 
     def _share_into(self, store):
         """Another module calls this template: its store gets the template's variables."""
+        if store in self._kept.shared_with:
+            return
+        self._kept.shared_with.add(store)
         for name, (collections, regularizer) in self._kept.facts.items():
             if name not in store.variables:
                 store.add(name, self.tf1_variables[name], collections, regularizer)
