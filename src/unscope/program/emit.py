@@ -85,6 +85,10 @@ class ProgramWriter:
         self.step = item.name
         return [f"{self.indent}{item.name} = {self.nn}.create_global_step()"]
 
+    def _schedule(self, item):
+        return [f"{self.indent}{item.name} = {self.nn}.schedules.{item.info['fn']}("
+                f"{_args(item.info['call'], self._text)})"]
+
     def _optimizer(self, item):
         return [f"{self.indent}{item.name} = {self.nn}.{item.info['cls']}({_args(item.info['call'], self._text)})"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import ast
 
 from unscope.analyze.findings import Finding
-from unscope.analyze.imports import ImportTable
+from unscope.analyze.imports import ImportTable, canonical_api
 from unscope.program.emit import emit_program
 from unscope.program.entry import find_entry
 from unscope.program.graph import CannotConvert, read_graph
@@ -30,7 +30,7 @@ def migrate_program(source: str, *, path: str = "<string>", native):
     table = ImportTable.from_tree(tree)
     entry = find_entry(tree, table)
     if entry is None:
-        return None, []
+        return None, _kept_programs(tree, table, path)
     if table.resolve(ast.Name("tf")) != "tensorflow":
         return None, [_finding(path, entry.session, "tf.Session", "the program is kept in TF1 form: "
                                "it is converted only when TensorFlow is imported as "
@@ -49,13 +49,10 @@ def _convert(source, tree, table, entry, path, native):
     module_level = entry.function is None and entry.body is tree.body
     program = [s for s in entry.body if not module_level or not isinstance(
         s, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.ClassDef, ast.If))]
+    body = entry.body
     if module_level:
-        program = [s for s in program if not (isinstance(s, ast.Expr) and isinstance(
-            s.value, ast.Constant))]
-        inside = [s for s in tree.body if program[0].lineno <= s.lineno <= program[-1].lineno]
-        if len(inside) != len(program):
-            raise CannotConvert(program[0], None, "module-level graph code interleaved with "
-                                "imports or definitions")
+        body = program = _run_around(tree.body, entry.session)
+        _check_outside(tree.body, program, table)
     indent = " " * program[0].col_offset
     masked = "".join(lines[:program[0].lineno - 1]) + indent + MARKER + "\n" + "".join(
         lines[program[-1].end_lineno:])
@@ -64,7 +61,8 @@ def _convert(source, tree, table, entry, path, native):
         raise CannotConvert(entry.session, None, f"native mode cannot migrate the rest of the file "
                             f"({result.error})")
     classes = {c["function"]: c for c in result.classes}
-    graph = read_graph(entry.body, entry.session, table, set(classes), module_level)
+    _check_models(tree, table, classes)
+    graph = read_graph(body, entry.session, table, set(classes), module_level)
     taken = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)} | {
         n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
     objects = _restore_objects(graph)
@@ -86,6 +84,73 @@ def _convert(source, tree, table, entry, path, native):
     code = _add_imports(code, needed)
     result.code, result.changed = code, True
     return result
+
+
+# Programs run by something other than a plain Session: not converted (yet), said so.
+KEPT_APIS = {"tf.train.MonitoredTrainingSession": "MonitoredTrainingSession (hooks, its own saver)",
+             "tf.train.MonitoredSession": "MonitoredSession (hooks, its own saver)",
+             "tf.train.SingularMonitoredSession": "SingularMonitoredSession (hooks, its own saver)",
+             "tf.train.Supervisor": "Supervisor", "tf.train.start_queue_runners": "queue runners",
+             "tf.estimator.Estimator": "an Estimator (model_fn, input_fn)",
+             "tf.train.string_input_producer": "queue-based input"}
+
+
+def _kept_programs(tree, table, path):
+    findings = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            api = canonical_api(table.resolve(node.func) or "")
+            if api in KEPT_APIS:
+                findings.append(_finding(path, node, api, f"the program is kept in TF1 form: it runs "
+                                         f"{KEPT_APIS[api]}, which this version does not convert to "
+                                         "TF2 - write the training loop with tf.function by hand"))
+    return findings
+
+
+def _check_models(tree, table, classes):
+    """Batch norm trained by a Session updated its moving averages only when the program ran
+    UPDATE_OPS; a TF2 module updates them on every training call: not provably the same."""
+    for stmt in tree.body:
+        if isinstance(stmt, ast.FunctionDef) and stmt.name in classes:
+            for node in ast.walk(stmt):
+                if isinstance(node, ast.Call):
+                    api = canonical_api(table.resolve(node.func) or "") or ""
+                    if "batch_norm" in api:
+                        raise CannotConvert(node, api, "batch normalization in a model the Session "
+                                            "trains (TF1 updated its moving averages only through "
+                                            "the UPDATE_OPS the program ran)")
+
+
+_DEFINITIONS = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.ClassDef, ast.If)
+
+
+def _run_around(body, session):
+    """The module-level statements around the Session, up to the nearest definitions."""
+    at = body.index(session)
+    start, end = at, at
+    while start > 0 and not isinstance(body[start - 1], _DEFINITIONS):
+        start -= 1
+    while end + 1 < len(body) and not isinstance(body[end + 1], _DEFINITIONS):
+        end += 1
+    run = body[start:end + 1]
+    while run and isinstance(run[0], ast.Expr) and isinstance(run[0].value, ast.Constant):
+        run = run[1:]  # the module docstring stays where it is
+    return run
+
+
+def _check_outside(body, program, table):
+    """Module-level statements outside the program stay as they are: they must not build graph."""
+    from unscope.program.graph import _PYTHON_TF
+
+    for stmt in body:
+        if stmt in program or isinstance(stmt, _DEFINITIONS):
+            continue
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Call):
+                api = canonical_api(table.resolve(node.func) or "")
+                if api and api not in _PYTHON_TF:
+                    raise CannotConvert(stmt, api, "module-level graph code apart from the "
+                                        "Session program (between definitions)")
 
 
 def _restore_objects(graph) -> str:

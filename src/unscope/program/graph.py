@@ -18,6 +18,9 @@ __all__ = ["CannotConvert", "GraphPlan", "read_graph", "OPTIMIZERS"]
 OPTIMIZERS = {"tf.train.AdamOptimizer": "Adam", "tf.train.GradientDescentOptimizer": "GradientDescent",
               "tf.train.MomentumOptimizer": "Momentum", "tf.train.RMSPropOptimizer": "RMSProp",
               "tf.train.AdagradOptimizer": "Adagrad"}
+SCHEDULES = frozenset(f"tf.train.{name}" for name in (
+    "exponential_decay", "natural_exp_decay", "inverse_time_decay", "polynomial_decay",
+    "cosine_decay", "piecewise_constant"))
 GLOBAL_STEP = frozenset({"tf.train.get_or_create_global_step", "tf.train.create_global_step"})
 INITIALIZERS = frozenset({"tf.global_variables_initializer", "tf.local_variables_initializer",
                           "tf.initialize_all_variables", "tf.tables_initializer"})
@@ -106,7 +109,7 @@ def _read(stmt, table, models, graph) -> Item:
     if not isinstance(target, ast.Name):
         if not isinstance(target, ast.Tuple) or len(names) != len(target.elts):
             raise CannotConvert(stmt, None, "assignment to something other than names")
-        return _tensor(stmt, None, apis, refs, names)
+        return _tensor(stmt, None, apis, refs, names, graph)
     name = target.id
     call = value if isinstance(value, ast.Call) else None
     api = api_of(call.func, table) if call else None
@@ -116,6 +119,8 @@ def _read(stmt, table, models, graph) -> Item:
         return Item("model", stmt, name, frozenset(refs), {"function": call.func.id})
     if api in GLOBAL_STEP:
         return Item("global_step", stmt, name)
+    if api in SCHEDULES:
+        return Item("schedule", stmt, name, frozenset(refs), {"call": call, "fn": api.rsplit(".", 1)[1]})
     if api in OPTIMIZERS:
         return Item("optimizer", stmt, name, info={"cls": OPTIMIZERS[api], "call": call})
     if api in INITIALIZERS:
@@ -124,10 +129,14 @@ def _read(stmt, table, models, graph) -> Item:
         return _saver(stmt, name, call)
     if call and isinstance(call.func, ast.Attribute) and call.func.attr == "minimize":
         return _train(stmt, name, call, table, graph)
-    return _tensor(stmt, name, apis, refs, [name])
+    return _tensor(stmt, name, apis, refs, [name], graph)
 
 
-def _tensor(stmt, name, apis, refs, names) -> Item:
+def _tensor(stmt, name, apis, refs, names, graph=None) -> Item:
+    for ref in refs:
+        if graph and graph[ref].kind in ("schedule", "optimizer", "saver", "train", "init"):
+            raise CannotConvert(stmt, None, f"a tensor computed from `{ref}` (a {graph[ref].kind}, "
+                                "an object in TF2)")
     for api in apis:
         if api and any(part in api for part in _NOT_OPS):
             raise CannotConvert(stmt, api, f"{api} in the graph code outside a model function")

@@ -16,7 +16,7 @@ from unscope.program.graph import INITIALIZERS, CannotConvert, GraphPlan, api_of
 __all__ = ["Fetch", "SessionRewrite", "rewrite_session"]
 
 _VALUE_KINDS = frozenset({"tensor", "model"})
-_VARIABLE_KINDS = frozenset({"global_step", "scoped"})
+_VARIABLE_KINDS = frozenset({"global_step", "scoped", "schedule"})
 
 
 @dataclass
@@ -122,7 +122,7 @@ def _run(stmt, call, sess, graph, taken, out, handled):
     feeds = _feeds(feed, graph, call)
     handled.add(call)
     if all(k in _VARIABLE_KINDS for k in kinds):
-        values = [f"{n}.numpy()" for n in names]
+        values = [f"{n}().numpy()" if k == "schedule" else f"{n}.numpy()" for n, k in zip(names, kinds)]
         _replace(stmt, call, many, values, [False] * len(names), out)
         return
     needed = [i.name for i in graph.closure(names) if i.kind == "placeholder"]

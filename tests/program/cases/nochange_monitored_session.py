@@ -1,3 +1,4 @@
+# finding: it runs MonitoredTrainingSession
 import tensorflow as tf
 
 
