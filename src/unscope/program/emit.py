@@ -25,11 +25,11 @@ def reindent(text_lines, old: int, new: str):
 
 
 class ProgramWriter:
-    def __init__(self, source, graph: GraphPlan, session: SessionRewrite, classes, nn, indent, taken):
+    def __init__(self, source, graph: GraphPlan, session: SessionRewrite, classes, nn, indent, names):
         self.lines = source.splitlines()
         self.source = source
         self.graph, self.session, self.classes, self.nn = graph, session, classes, nn
-        self.indent, self.taken = indent, taken
+        self.indent, self.names = indent, names
         self.models = {}        # function name -> instance name (the same name)
         self.optimizer = None   # (name, train item)
         self.step = None
@@ -47,11 +47,16 @@ class ProgramWriter:
     def _placeholder(self, item):
         return []
 
-    _tensor = _init = _placeholder
+    _init = _placeholder
 
-    def _model(self, item):
-        call = item.node.value
-        function = item.info["function"]
+    def _tensor(self, item):
+        out = []
+        for call in item.info["model_calls"]:
+            out.extend(self._model(item, call))
+        return out
+
+    def _model(self, item, call):
+        function = call.func.id
         info = self.classes[function]
         if set(info["init_args"]) - {"name"} or function in self.models:
             raise CannotConvert(item.node, None, f"`{function}` is called with structural arguments "
@@ -94,12 +99,10 @@ class ProgramWriter:
 
     def _train(self, item):
         out = []
+        name = item.info["optimizer"]
         if "inline" in item.info:
-            name = _fresh("optimizer", self.taken)
             inline = item.info["inline"]
             out.append(f"{self.indent}{name} = {self.nn}.{inline['cls']}({_args(inline['call'], self._text)})")
-        else:
-            name = item.info["optimizer"]
         if self.optimizer is not None:
             raise CannotConvert(item.node, "minimize", "a second train op")
         self.optimizer = (name, item)
@@ -122,7 +125,8 @@ class ProgramWriter:
             roots.append(f"optimizer={self.optimizer[0]}")
         if self.step is not None:
             roots.append(f"global_step={self.step}")
-        out = [f"{self.indent}checkpoint = tf.train.Checkpoint({', '.join(roots)})"]
+        checkpoint, manager = self.names["checkpoint"], self.names["manager"]
+        out = [f"{self.indent}{checkpoint} = tf.train.Checkpoint({', '.join(roots)})"]
         paths = set(self.session.save_paths)
         if len(paths) > 1:
             raise CannotConvert(item.node, "tf.train.Saver", "numbered saves to different paths")
@@ -131,8 +135,8 @@ class ProgramWriter:
             keep = item.info["max_to_keep"]
             keep = "5" if keep is None else ast.unparse(keep)
             keep = "None" if keep in ("0", "None") else keep
-            out.append(f"{self.indent}manager = tf.train.CheckpointManager(")
-            out.append(f"{self.indent}{INDENT}checkpoint, {directory}, max_to_keep={keep}, "
+            out.append(f"{self.indent}{manager} = tf.train.CheckpointManager(")
+            out.append(f"{self.indent}{INDENT}{checkpoint}, {directory}, max_to_keep={keep}, "
                        f"checkpoint_name={name})")
         return out
 
@@ -185,7 +189,7 @@ class ProgramWriter:
         if fetch.train:
             train = self.graph.by_name[fetch.train]
             wanted = [train.info["loss"], *wanted]
-        body = [s for s in self.graph.closure(wanted) if s.kind in ("tensor", "model")]
+        body = [s for s in self.graph.closure(wanted) if s.kind == "tensor"]
         returned = [n for n in fetch.fetches if n != fetch.train]
         if fetch.train:
             out.append(f"{ii}with tf.GradientTape() as tape:")
@@ -279,13 +283,5 @@ def _args(call, text=ast.unparse) -> str:
     return ", ".join([text(a) for a in call.args] + [f"{k.arg}={text(k.value)}" for k in call.keywords])
 
 
-def _fresh(name, taken):
-    candidate, i = name, 2
-    while candidate in taken:
-        candidate, i = f"{name}_{i}", i + 1
-    taken.add(candidate)
-    return candidate
-
-
-def emit_program(source, graph, session, classes, nn, indent, taken):
-    return ProgramWriter(source, graph, session, classes, nn, indent, taken).emit()
+def emit_program(source, graph, session, classes, nn, indent, names):
+    return ProgramWriter(source, graph, session, classes, nn, indent, names).emit()

@@ -65,10 +65,14 @@ def _convert(source, tree, table, entry, path, native):
     graph = read_graph(body, entry.session, table, set(classes), module_level)
     taken = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)} | {
         n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+    names = {name: _fresh(name, taken) for name in ("checkpoint", "manager")}
+    for train in graph.of_kind("train"):
+        if "inline" in train.info:
+            train.info["optimizer"] = _fresh("optimizer", taken)
     objects = _restore_objects(graph)
-    session = rewrite_session(entry.session, graph, table, taken, objects)
+    session = rewrite_session(entry.session, graph, table, taken, objects, names)
     nn = _nn_name(result.code)
-    body = emit_program(source, graph, session, classes, nn or "nn", indent, taken)
+    body = emit_program(source, graph, session, classes, nn or "nn", indent, names)
     code = result.code
     if MARKER not in code:
         raise CannotConvert(entry.session, None, "internal error: the program's place was lost")
@@ -154,12 +158,11 @@ def _check_outside(body, program, table):
 
 
 def _restore_objects(graph) -> str:
-    models = graph.of_kind("model")
-    parts = [f"model={models[0].info['function']}"] if len(models) == 1 else []
+    models = [call.func.id for item in graph.of_kind("tensor") for call in item.info["model_calls"]]
+    parts = [f"model={models[0]}"] if len(models) == 1 else []
     trains = graph.of_kind("train")
     if trains:
-        name = trains[0].info.get("optimizer", "optimizer")
-        parts.append(f"optimizer={name}")
+        parts.append(f"optimizer={trains[0].info['optimizer']}")
     steps = graph.of_kind("global_step")
     if steps:
         parts.append(f"step={steps[0].name}")
@@ -188,6 +191,14 @@ def _add_imports(code, needed):
     lines = code.splitlines(keepends=True)
     at = imports[-1].end_lineno if imports else 0
     return "".join(lines[:at]) + "".join(line + "\n" for line in needed) + "".join(lines[at:])
+
+
+def _fresh(name, taken):
+    candidate, i = name, 2
+    while candidate in taken:
+        candidate, i = f"{name}_{i}", i + 1
+    taken.add(candidate)
+    return candidate
 
 
 def _finding(path, node, api, message):

@@ -42,7 +42,7 @@ class CannotConvert(Exception):
 
 @dataclass
 class Item:
-    kind: str            # placeholder model tensor global_step optimizer train saver init scoped python
+    kind: str            # placeholder tensor global_step optimizer train saver init scoped python
     node: ast.stmt
     name: str | None = None
     deps: frozenset = frozenset()
@@ -97,7 +97,11 @@ def _read(stmt, table, models, graph) -> Item:
         return _scoped(stmt, table, graph)
     apis = [api_of(n.func, table) for n in ast.walk(stmt) if isinstance(n, ast.Call)]
     refs = {n.id for n in ast.walk(stmt) if isinstance(n, ast.Name) and n.id in graph}
-    if not isinstance(stmt, ast.Assign) or not refs and not any(apis):
+    model_calls = [n for n in ast.walk(stmt) if isinstance(n, ast.Call)
+                   and isinstance(n.func, ast.Name) and n.func.id in models]
+    if model_calls and not isinstance(stmt, ast.Assign):
+        raise CannotConvert(stmt, None, f"`{model_calls[0].func.id}` is called outside an assignment")
+    if not isinstance(stmt, ast.Assign) or not refs and not any(apis) and not model_calls:
         if refs or any(a for a in apis if a and a not in _PYTHON_TF):
             raise CannotConvert(stmt, next((a for a in apis if a), None),
                                 "graph code that is not an assignment")
@@ -109,14 +113,12 @@ def _read(stmt, table, models, graph) -> Item:
     if not isinstance(target, ast.Name):
         if not isinstance(target, ast.Tuple) or len(names) != len(target.elts):
             raise CannotConvert(stmt, None, "assignment to something other than names")
-        return _tensor(stmt, None, apis, refs, names, graph)
+        return _tensor(stmt, None, apis, refs, names, graph, model_calls)
     name = target.id
     call = value if isinstance(value, ast.Call) else None
     api = api_of(call.func, table) if call else None
     if api == "tf.placeholder":
         return Item("placeholder", stmt, name, info=_placeholder(call))
-    if call and isinstance(call.func, ast.Name) and call.func.id in models:
-        return Item("model", stmt, name, frozenset(refs), {"function": call.func.id})
     if api in GLOBAL_STEP:
         return Item("global_step", stmt, name)
     if api in SCHEDULES:
@@ -129,10 +131,11 @@ def _read(stmt, table, models, graph) -> Item:
         return _saver(stmt, name, call)
     if call and isinstance(call.func, ast.Attribute) and call.func.attr == "minimize":
         return _train(stmt, name, call, table, graph)
-    return _tensor(stmt, name, apis, refs, [name], graph)
+    return _tensor(stmt, name, apis, refs, [name], graph, model_calls)
 
 
-def _tensor(stmt, name, apis, refs, names, graph=None) -> Item:
+def _tensor(stmt, name, apis, refs, names, graph=None, model_calls=()) -> Item:
+    """A tensor computed from the graph (model calls included: ``logits = model(x)``)."""
     for ref in refs:
         if graph and graph[ref].kind in ("schedule", "optimizer", "saver", "train", "init"):
             raise CannotConvert(stmt, None, f"a tensor computed from `{ref}` (a {graph[ref].kind}, "
@@ -140,7 +143,8 @@ def _tensor(stmt, name, apis, refs, names, graph=None) -> Item:
     for api in apis:
         if api and any(part in api for part in _NOT_OPS):
             raise CannotConvert(stmt, api, f"{api} in the graph code outside a model function")
-    return Item("tensor", stmt, name or names[0], frozenset(refs), {"names": names})
+    return Item("tensor", stmt, name or names[0], frozenset(refs),
+                {"names": names, "model_calls": list(model_calls)})
 
 
 def _placeholder(call) -> dict:

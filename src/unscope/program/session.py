@@ -15,7 +15,7 @@ from unscope.program.graph import INITIALIZERS, CannotConvert, GraphPlan, api_of
 
 __all__ = ["Fetch", "SessionRewrite", "rewrite_session"]
 
-_VALUE_KINDS = frozenset({"tensor", "model"})
+_VALUE_KINDS = frozenset({"tensor"})
 _VARIABLE_KINDS = frozenset({"global_step", "scoped", "schedule"})
 
 
@@ -37,9 +37,11 @@ class SessionRewrite:
     save_paths: list = field(default_factory=list)
 
 
-def rewrite_session(with_node: ast.With, graph: GraphPlan, table, taken: set, objects) -> SessionRewrite:
+def rewrite_session(with_node: ast.With, graph: GraphPlan, table, taken: set, objects,
+                    names) -> SessionRewrite:
     """Plan the edits of the Session body; ``objects`` names what the checkpoint holds
-    (``"model=model, optimizer=opt, step=global_step"``, for ``restore``)."""
+    (``"model=model, optimizer=opt, step=global_step"``, for ``restore``); ``names`` the
+    program's ``checkpoint`` and ``manager`` names."""
     item = with_node.items[0]
     if len(with_node.items) != 1 or not isinstance(item.optional_vars, ast.Name):
         raise CannotConvert(with_node, "tf.Session", "`with tf.Session() as sess:` with one name "
@@ -50,7 +52,7 @@ def rewrite_session(with_node: ast.With, graph: GraphPlan, table, taken: set, ob
     out = SessionRewrite()
     handled = set()
     for stmt in _statements(with_node.body):
-        _statement(stmt, sess, graph, table, taken, objects, out, handled)
+        _statement(stmt, sess, graph, table, taken, objects, out, handled, names)
     for node in _walk_outside(with_node.body, handled):
         if isinstance(node, ast.Name) and (node.id == sess or node.id in graph.by_name
                                            and graph.by_name[node.id].kind not in _VARIABLE_KINDS):
@@ -68,7 +70,7 @@ def _statements(body):
                 yield from _statements(inner)
 
 
-def _statement(stmt, sess, graph, table, taken, objects, out, handled):
+def _statement(stmt, sess, graph, table, taken, objects, out, handled, names):
     if isinstance(stmt, ast.Expr) and _is_run(stmt.value, sess) and _is_init(stmt.value, graph, table):
         out.edits.append((stmt, None))
         handled.add(stmt.value)
@@ -86,12 +88,12 @@ def _statement(stmt, sess, graph, table, taken, objects, out, handled):
                 raise CannotConvert(call, "tf.train.Saver.save", "save() with options other than global_step")
             step = keywords.get("global_step")
             if step is None:
-                out.edits.append((call, f"checkpoint.write({_src(call.args[1])})"))
+                out.edits.append((call, f"{names['checkpoint']}.write({_src(call.args[1])})"))
             else:
                 if not (isinstance(step, ast.Name) and graph.by_name.get(step.id)
                         and graph.by_name[step.id].kind == "global_step"):
                     raise CannotConvert(call, "tf.train.Saver.save", "global_step= is not the program's global step")
-                out.edits.append((call, f"manager.save(checkpoint_number={step.id})"))
+                out.edits.append((call, f"{names['manager']}.save(checkpoint_number={step.id})"))
                 out.save_paths.append(_src(call.args[1]))
                 out.uses.add("save_numbered")
             out.uses.add("save")
