@@ -120,6 +120,8 @@ class ProgramWriter:
         if len(self.models) != 1:
             raise CannotConvert(item.node, "tf.train.Saver", "a Saver needs exactly one model "
                                 "made before it")
+        if "save" not in self.session.uses:
+            return []  # restore() needs no Checkpoint object
         roots = [f"model={next(iter(self.models.values()))}"]
         if self.optimizer is not None:
             roots.append(f"optimizer={self.optimizer[0]}")
