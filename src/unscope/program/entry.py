@@ -34,14 +34,6 @@ def find_entry(tree: ast.Module, table: ImportTable) -> Entry | None:
     return None
 
 
-def uses_session(tree: ast.Module, table: ImportTable) -> ast.AST | None:
-    """The first ``tf.Session`` anywhere in the file (a program this pass does not handle)."""
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and canonical_api(table.resolve(node.func) or "") in SESSION_APIS:
-            return node
-    return None
-
-
 def _is_session(stmt: ast.With, table: ImportTable) -> bool:
     return any(isinstance(item.context_expr, ast.Call)
                and canonical_api(table.resolve(item.context_expr.func) or "") in SESSION_APIS
