@@ -54,7 +54,7 @@ _INTERNAL = {
 # ``contrib.X.python.<dir>[.<module>].<symbol>`` is the public ``tf.contrib.X.<symbol>``.
 # ``arg_scope`` is deliberately absent: ``from ...framework.python.ops import arg_scope`` is the
 # function (the package's star import rebinds the name over the submodule).
-_CONTRIB_MODULES = frozenset({
+CONTRIB_MODULES = frozenset({
     # contrib/layers/python/{layers,ops}
     "layers", "initializers", "regularizers", "optimizers", "summaries", "utils", "encoders",
     "normalization", "feature_column", "feature_column_ops", "embedding_ops", "target_column",
@@ -128,7 +128,7 @@ def _contrib_public(package: str, inner: list[str]) -> str:
     if package == "slim":  # contrib/slim/python/slim/<module>: slim's modules are public
         return ".".join(["slim", *inner[1:]])
     rest = inner[1:]  # below the source directory (ops, layers, framework, training, ...)
-    if rest and (rest[0] in _CONTRIB_MODULES or len(rest) > 1):
+    if rest and (rest[0] in CONTRIB_MODULES or len(rest) > 1):
         rest = rest[1:]  # the module a symbol is defined in
     return ".".join(["tf", "contrib", package, *rest])
 

@@ -25,6 +25,11 @@ import types
 
 import tensorflow as _tf
 
+from unscope.analyze.imports import CONTRIB_MODULES
+
+# the source directories under tensorflow/contrib/<x>/python/
+CONTRIB_SOURCE_DIRS = frozenset({"ops", "layers", "framework", "training", "kernels"})
+
 _v1 = _tf.compat.v1
 
 
@@ -51,6 +56,8 @@ class ServedModule(types.ModuleType):
         on_use = self.__dict__["_on_use"]
         if on_use is not None:
             on_use()
+        if name == "python" and self.__name__.count(".") == 2 and self.__name__.startswith("tf.contrib."):
+            return PrivatePath(self)
         target, origin = self.__dict__["_target"], self.__dict__["_origin"]
         try:
             value = getattr(target, name)
@@ -66,6 +73,30 @@ class ServedModule(types.ModuleType):
 
     def __dir__(self):
         return dir(self.__dict__["_target"])
+
+
+class PrivatePath(types.ModuleType):
+    """``tf.contrib.<x>.python.<dir>.<module>``: TF1's source paths of a public contrib package.
+
+    PixelCNN++ writes ``from tensorflow.contrib.framework.python.ops import arg_scope``; the
+    directories and modules along such a path stand for the public package, whose symbols
+    (and submodules, ``initializers``) are served as ``tf.contrib.<x>.<symbol>``.
+    """
+
+    def __init__(self, public: "ServedModule"):
+        super().__init__(public.__name__ + ".python")
+        self.__dict__["_public"] = public
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        public = self.__dict__["_public"]
+        try:
+            return getattr(public, name)
+        except UnservedSymbol:
+            if name in CONTRIB_SOURCE_DIRS or name in CONTRIB_MODULES:
+                return self
+            raise
 
 
 class MissingModule(types.ModuleType):
