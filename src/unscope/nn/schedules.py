@@ -54,14 +54,18 @@ class Schedule:
         return f"<unscope.nn.schedules.{self.name} of {getattr(self.global_step, 'name', 'step')}>"
 
 
+def _progress(step, decay_steps, staircase, dtype):
+    """`global_step / decay_steps`, floored when `staircase` (shared by the exponential decays)."""
+    p = tf.cast(step, dtype) / tf.cast(decay_steps, dtype)
+    return tf.floor(p) if staircase else p
+
+
 def exponential_decay(learning_rate, global_step, decay_steps, decay_rate, staircase=False,
                       name=None):
     """`learning_rate * decay_rate ** (global_step / decay_steps)` (floored when `staircase`)."""
     def formula(step):
         lr = tf.convert_to_tensor(learning_rate, name="initial_learning_rate")
-        p = tf.cast(step, lr.dtype) / tf.cast(decay_steps, lr.dtype)
-        if staircase:
-            p = tf.floor(p)
+        p = _progress(step, decay_steps, staircase, lr.dtype)
         return tf.multiply(lr, tf.pow(tf.cast(decay_rate, lr.dtype), p))
     return Schedule(formula, global_step, name or "ExponentialDecay")
 
@@ -72,9 +76,7 @@ def natural_exp_decay(learning_rate, global_step, decay_steps, decay_rate, stair
     def formula(step):
         lr = tf.convert_to_tensor(learning_rate, name="initial_learning_rate")
         rate = tf.exp(tf.negative(decay_rate))
-        p = tf.cast(step, lr.dtype) / tf.cast(decay_steps, lr.dtype)
-        if staircase:
-            p = tf.floor(p)
+        p = _progress(step, decay_steps, staircase, lr.dtype)
         return tf.multiply(lr, tf.pow(tf.cast(rate, lr.dtype), p))
     return Schedule(formula, global_step, name or "NaturalExpDecay")
 
@@ -84,9 +86,7 @@ def inverse_time_decay(learning_rate, global_step, decay_steps, decay_rate, stai
     """`learning_rate / (1 + decay_rate * global_step / decay_steps)`."""
     def formula(step):
         lr = tf.convert_to_tensor(learning_rate, name="initial_learning_rate")
-        p = tf.cast(step, lr.dtype) / tf.cast(decay_steps, lr.dtype)
-        if staircase:
-            p = tf.floor(p)
+        p = _progress(step, decay_steps, staircase, lr.dtype)
         denom = tf.add(tf.cast(tf.constant(1), lr.dtype), tf.multiply(tf.cast(decay_rate, lr.dtype), p))
         return tf.divide(lr, denom)
     return Schedule(formula, global_step, name or "InverseTimeDecay")
