@@ -9,6 +9,8 @@ import sys
 
 import pytest
 
+from tests.terminal import run_on_terminal
+
 from unscope.cli import main
 
 TF1 = """\
@@ -186,30 +188,13 @@ def test_compat_output_passes_scan_check(source, tmp_path, capsys):
 
 def test_progress_bar_on_a_terminal_and_silent_on_a_pipe(tree):
     """The real command line with stderr on a pseudo-terminal, then on a pipe."""
-    import pty
 
     for i in range(40):
         (tree / "pkg" / f"copy{i}.py").write_text(TF1)
     probe = ("import sys\nimport unscope.cli.progress as p\np.DELAY_S = 0\n"
              "from unscope.cli import main\nsys.exit(main(['scan', '-j', '1', '.']))\n")
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path), COLUMNS="100")
-    leader, follower = pty.openpty()
-    try:
-        proc = subprocess.run([sys.executable, "-c", probe], cwd=tree, stdout=subprocess.PIPE,
-                              stderr=follower, env=env, timeout=120)
-        os.close(follower)
-        chunks = []
-        while True:
-            try:
-                data = os.read(leader, 65536)
-            except OSError:  # EIO: the terminal's other end is closed
-                break
-            if not data:
-                break
-            chunks.append(data)
-    finally:
-        os.close(leader)
-    seen = b"".join(chunks).decode("utf-8", "replace")
+    proc, seen = run_on_terminal([sys.executable, "-c", probe], cwd=tree, env=env, timeout=120)
     assert proc.returncode == 0
     assert "scanning" in seen and "43/43" in seen, seen
     assert seen.rstrip().endswith("43 files scanned (211 lines): 82 native, 1 compat, 1 manual.")

@@ -9,6 +9,8 @@ import sys
 
 import pytest
 
+from tests.terminal import run_on_terminal
+
 from unscope.cli import main
 from unscope.migrate import runner
 from unscope.migrate.runner import CHANGED_ON_DISK, migrate_paths
@@ -234,29 +236,12 @@ def _many(tmp_path, n=30):
 
 
 def test_progress_on_a_terminal_and_silent_on_a_pipe(tmp_path):
-    import pty
-
     _many(tmp_path)
     fast = "import unscope.cli.progress as p\np.DELAY_S = 0\n"
-    leader, follower = pty.openpty()
-    try:
-        code = ("import sys\n" + fast + "from unscope.cli import main\n"
-                f"sys.exit(main(['migrate', '--check', '-j', '1', {str(tmp_path)!r}]))\n")
-        proc = subprocess.run([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=follower,
-                              env=dict(ENV, COLUMNS="100"), timeout=120)
-        os.close(follower)
-        chunks = []
-        while True:
-            try:
-                data = os.read(leader, 65536)
-            except OSError:
-                break
-            if not data:
-                break
-            chunks.append(data)
-    finally:
-        os.close(leader)
-    seen = b"".join(chunks).decode("utf-8", "replace")
+    code = ("import sys\n" + fast + "from unscope.cli import main\n"
+            f"sys.exit(main(['migrate', '--check', '-j', '1', {str(tmp_path)!r}]))\n")
+    proc, seen = run_on_terminal([sys.executable, "-c", code], env=dict(ENV, COLUMNS="100"),
+                                 timeout=120)
     assert proc.returncode == 1
     assert "migrating" in seen and "30/30" in seen, seen
     assert seen.rstrip().endswith("30 files would be migrated, 0 unchanged; 0 findings need a person.")
