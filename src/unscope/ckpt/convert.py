@@ -51,13 +51,17 @@ def convert_checkpoint(src_prefix, dst_prefix, model, *, rules=None, keep_global
 
     With ``to_tf1=True`` the direction is reversed: ``src_prefix`` is an object checkpoint of
     ``model``, read into it tensor by tensor, and written as a name-based checkpoint for
-    ``tf.compat.v1.train.Saver`` (see ``write_tf1_checkpoint``).
+    ``tf.compat.v1.train.Saver`` (see ``write_tf1_checkpoint``).  With ``optimizer`` as well
+    (an ``unscope.nn`` optimizer or a kind, ``"auto"`` found from the slot names) it reads
+    ``tf.train.Checkpoint(model=..., optimizer=..., global_step=...)``, what a migrated program
+    writes, and writes the slots and state under TF1's names (``model/w/Adam``, ``beta1_power``;
+    rename rules apply to them too) and ``global_step`` if it is there, so the TF1 program's
+    ``Saver`` restores its optimizer and training continues from the same step.
     """
     rules = load_rules(rules)
     if to_tf1:
-        if optimizer is not None:
-            raise ValueError("optimizer= (--optimizer) converts TF1 -> TF2 only")
-        return _object_to_tf1(src_prefix, dst_prefix, model, rules, keep_global_step, overwrite, dry_run)
+        return _object_to_tf1(src_prefix, dst_prefix, model, rules, keep_global_step, overwrite, dry_run,
+                              optimizer)
     variables, duplicates = model_variables(model)
     if not dry_run:
         check_destination(_local(dst_prefix), overwrite)
@@ -127,7 +131,8 @@ def write_tf1_checkpoint(dst_prefix, model, *, rules=None, overwrite=False, dry_
     return _write_tf1(plan, "<model>", dst_prefix, overwrite, dry_run, global_step)
 
 
-def _object_to_tf1(src_prefix, dst_prefix, model, rules, keep_global_step, overwrite, dry_run):
+def _object_to_tf1(src_prefix, dst_prefix, model, rules, keep_global_step, overwrite, dry_run,
+                   optimizer=None):
     variables, duplicates = model_variables(model)
     if not dry_run:
         check_destination(_local(dst_prefix), overwrite)
@@ -135,9 +140,21 @@ def _object_to_tf1(src_prefix, dst_prefix, model, rules, keep_global_step, overw
     if not source.object_graph:
         raise CheckpointReadError(f"{source.prefix}: a TF1 name-based checkpoint already; --to-tf1 "
                                   "reads a TF2 object checkpoint of the model")
-    plan = plan_to_tf1(variables, rules)
-    plan.problems[:0] = duplicates
+    roots, state = {"model": model}, {}
     step_key = "global_step/.ATTRIBUTES/VARIABLE_VALUE"
+    if optimizer is not None:
+        if not slots.is_optimizer(optimizer):
+            optimizer = slots.optimizer_for_checkpoint(optimizer, slots.object_state_shapes(source.shapes),
+                                                       variables)
+        optimizer.build(slots.trainable(model))
+        roots["optimizer"] = optimizer
+        state = slots.optimizer_variables(optimizer)
+        duplicates += [Problem("duplicate", n, "a model variable and an optimizer variable have this name")
+                       for n in sorted(set(state) & set(variables))]
+        # training continues from the saved step, as the optimizer state does
+        keep_global_step = keep_global_step or step_key in source.shapes
+    plan = plan_to_tf1({**variables, **state}, rules)
+    plan.problems[:0] = duplicates
     if step_key in source.shapes:
         if keep_global_step:
             plan.global_step = "global_step"
@@ -147,7 +164,8 @@ def _object_to_tf1(src_prefix, dst_prefix, model, rules, keep_global_step, overw
     elif keep_global_step:
         plan.problems.append(Problem("unmatched", "global_step", "keep_global_step was asked for but "
                                      f"{source.prefix} has no root-level global_step"))
-    requests = _object_requests(source, model, variables, plan.problems)
+    requests = _object_requests(source, roots, variables, plan.problems)
+    requests += _object_requests(source, roots, state, plan.problems, what="optimizer")
     if not plan.problems and not dry_run:
         _load(source, requests)
     step = None
@@ -156,27 +174,30 @@ def _object_to_tf1(src_prefix, dst_prefix, model, rules, keep_global_step, overw
     return _write_tf1(plan, source.prefix, dst_prefix, overwrite, dry_run, step)
 
 
-def _object_requests(source: Source, model, variables: dict, problems: list) -> list[tuple]:
-    """Where each model variable is in an object checkpoint, as read requests; misfits as problems."""
+def _object_requests(source: Source, roots: dict, variables: dict, problems: list,
+                     what: str = "model") -> list[tuple]:
+    """Where each variable is in an object checkpoint of ``roots``, as read requests; misfits as
+    problems."""
     try:
-        keys = variable_keys(source.prefix, {"model": model})
+        keys = variable_keys(source.prefix, roots)
     except (tf.errors.OpError, ValueError) as exc:
         raise CheckpointReadError(f"{source.prefix}: cannot read the object graph: {first_line(exc)}") from exc
     requests = []
     for name, variable in variables.items():
         key = keys.get(id(variable))
         if key is None or key not in source.shapes:
-            problems.append(Problem("unmatched", name, "model variable has no value in the object "
-                                    "checkpoint (was it written as tf.train.Checkpoint(model=...) of a "
-                                    "module with this structure?)"))
+            problems.append(Problem("unmatched", name, f"{what} variable has no value in the object "
+                                    f"checkpoint (was it written as tf.train.Checkpoint({what}=...) of "
+                                    f"{'a module' if what == 'model' else 'an optimizer'} with this "
+                                    "structure?)"))
             continue
         shape, dtype = source.shapes[key], source.dtypes[key]
         if tuple(shape) != tuple(variable.shape.as_list()):
             problems.append(Problem("shape", name, f"shape {list(shape)} in the checkpoint ({key}), "
-                                    f"{variable.shape.as_list()} in the model"))
+                                    f"{variable.shape.as_list()} in the {what}"))
         elif dtype != variable.dtype:
             problems.append(Problem("dtype", name, f"dtype {dtype.name} in the checkpoint ({key}), "
-                                    f"{variable.dtype.name} in the model"))
+                                    f"{variable.dtype.name} in the {what}"))
         else:
             requests.append((key, dtype, "", variable))
     return requests

@@ -123,3 +123,21 @@ def optimizer_for_checkpoint(kind: str, shapes: dict, model_names):
     if kind == "rmsprop":
         return cls(0.001, centered=suffixes.get(f"{name}_2", 0) > 0, name=name)
     return cls(0.001, name=name)
+
+
+_OBJECT_SLOT = re.compile(r"^optimizer/tf1_variables/(?P<name>[^/]+)/\.ATTRIBUTES/VARIABLE_VALUE$")
+
+
+def object_state_shapes(shapes: dict) -> dict:
+    """TF1 name -> shape of the optimizer state in an object checkpoint of an ``unscope.nn``
+    optimizer saved as ``tf.train.Checkpoint(optimizer=opt)`` (``optimizer/tf1_variables/
+    model.Sw.SAdam/...`` -> ``model/w/Adam``), to find the optimizer as from a TF1 checkpoint.
+    """
+    out = {}
+    for key, shape in shapes.items():
+        match = _OBJECT_SLOT.match(key)
+        if match:
+            # TensorFlow escapes object names: "/" as ".S", "." as ".."
+            name = re.sub(r"\.(.)", lambda m: "/" if m.group(1) == "S" else m.group(1), match.group("name"))
+            out[name] = shape
+    return out

@@ -34,7 +34,8 @@ def add_arguments(parser) -> None:
                         "name-based checkpoint for tf.compat.v1.train.Saver")
     parser.add_argument("--optimizer", choices=("auto", "adam", "momentum", "rmsprop", "adagrad", "sgd"),
                         help="keep the optimizer state: TF1 slots (model/w/Adam, beta1_power, ...) become "
-                        "an unscope.nn optimizer's slots under 'optimizer' ('auto': found from the slot names)")
+                        "an unscope.nn optimizer's slots under 'optimizer', or with --to-tf1 the reverse, "
+                        "global_step included ('auto': found from the slot names)")
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help="text (mapping on stdout with --dry-run) or json (the full report on stdout)")
 
@@ -61,8 +62,6 @@ def run(args) -> int:
     for flag, path in (("--rules", args.rules), ("--example", args.example)):
         if path is not None and not os.path.isfile(path):
             return _usage(f"{flag}: {path}: no such file")
-    if args.optimizer and args.to_tf1:
-        return _usage("--optimizer maps TF1 optimizer state into a TF2 checkpoint; it does not go with --to-tf1")
     if not (os.path.exists(args.src) or os.path.exists(f"{args.src}.index")):
         # as verify --checkpoint: a checkpoint that is not there is a mistake in the command
         return _usage(f"{args.src}: no such checkpoint (expected {args.src}.index, a checkpoint "
