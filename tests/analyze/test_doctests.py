@@ -7,7 +7,7 @@ import importlib
 import pytest
 
 MODULES = ["imports", "names", "scopes", "constructs", "verdicts", "findings", "visitor", "source",
-           "notebook", "gitignore", "files", "runner", "report"]
+           "notebook", "gitignore", "files", "runner", "report", "programs"]
 
 
 @pytest.mark.parametrize("name", MODULES)

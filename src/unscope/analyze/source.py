@@ -13,7 +13,9 @@ import io
 import tokenize
 
 from unscope.analyze.findings import Failure, Finding
+from unscope.analyze.imports import ImportTable
 from unscope.analyze.notebook import NotebookError, code_cells, mask_magics
+from unscope.analyze.programs import program_findings
 from unscope.analyze.visitor import analyze_tree
 
 __all__ = ["analyze_source", "analyze_notebook", "scan_file", "decode"]
@@ -22,7 +24,16 @@ __all__ = ["analyze_source", "analyze_notebook", "scan_file", "decode"]
 def analyze_source(source: str, path: str = "<string>") -> list[Finding]:
     """Findings of one Python source, sorted by place. Raises SyntaxError if it does not parse."""
     tree = ast.parse(source, filename=path)
-    return sorted(analyze_tree(tree, path), key=Finding.sort_key)
+    return sorted(_analyze_module(tree, source, path), key=Finding.sort_key)
+
+
+def _analyze_module(tree: ast.Module, source: str, path: str) -> list[Finding]:
+    """Variable constructs, then Session-program constructs (with the program pass's verdicts)."""
+    table = ImportTable.from_tree(tree)
+    findings = analyze_tree(tree, path, table)
+    if table.tensorflow_names():
+        findings += program_findings(tree, source, path, table)
+    return findings
 
 
 def decode(data: bytes) -> str | None:
@@ -114,7 +125,7 @@ def scan_file(path: str) -> tuple[list[Finding], list[Failure], int]:
             tree = ast.parse(text, filename=path)
         except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
             return [], [_parse_failure(path, exc)], lines
-        return analyze_tree(tree, path), [], lines
+        return _analyze_module(tree, text, path), [], lines
     except Exception as exc:  # an analysis bug must not stop the scan of other files
         return [], [Failure(path, f"internal error: {type(exc).__name__}: {exc}")], 0
 

@@ -1,0 +1,213 @@
+"""Session-program constructs scan reports, with the verdict the program pass gives them.
+
+The verdict is not guessed: it is the program pass's own decision (``unscope.program``, which
+never imports TensorFlow), run on the file.  Where the pass converts the file's Session
+program, every construct of that program is ``native`` and the table below says what it
+becomes; where it keeps the program in TF1 form, its own finding is reported as it is and each
+construct of the program is ``manual``, pointing at that finding; constructs outside any
+program the pass converts (a library function that makes placeholders) are ``manual``.
+
+    >>> src = ("import tensorflow as tf\\n"
+    ...        "x = tf.placeholder(tf.float32, [None, 2])\\n"
+    ...        "y = x * 2.0\\n"
+    ...        "with tf.Session() as sess:\\n"
+    ...        "    print(sess.run(y, feed_dict={x: [[1.0, 2.0]]}))\\n")
+    >>> [f"{f.line}: {f.api}: {f.verdict}" for f in program_findings(ast.parse(src), src, "m.py")]
+    ['2: tf.placeholder: native', '4: tf.Session: native', '5: tf.Session.run: native']
+    >>> src = src.replace("sess.run(y,", "sess.run(x * 2.0,")  # a fetch the pass cannot name
+    >>> print(program_findings(ast.parse(src), src, "m.py")[2])
+    m.py:5:11: tf.Session.run: manual: the Session program is kept in TF1 form: a fetch that is not a name of the graph - rewrite it by hand or keep it on tf.compat.v1
+"""
+from __future__ import annotations
+
+import ast
+
+from unscope.analyze.findings import Finding
+from unscope.analyze.imports import ImportTable, canonical_api
+
+__all__ = ["program_findings", "construct_of", "BECOMES", "OUTSIDE"]
+
+# What each construct becomes when the program pass converts the program around it.
+BECOMES = {
+    "tf.placeholder": "an argument of the tf.function that runs it (input_signature from its "
+                      "dtype and shape)",
+    "tf.Session": "the program runs eagerly: the model built once, each distinct sess.run a tf.function",
+    "tf.InteractiveSession": "the program runs eagerly",
+    "tf.Session.run": "a call of a tf.function whose arguments are the placeholders it feeds",
+    "optimizer": "the unscope.nn optimizer of the same name: TF1's update, slots named as TF1 named them",
+    "minimize": "a tf.function train step with a tf.GradientTape and the unscope.nn optimizer",
+    "compute_gradients": "tf.GradientTape.gradient in the train step",
+    "apply_gradients": "the unscope.nn optimizer's apply_gradients in the train step",
+    "tf.train.Saver": "tf.train.Checkpoint (+ CheckpointManager); restore also reads TF1 checkpoints",
+    "tf.train.Saver.save": "CheckpointManager.save",
+    "tf.train.Saver.restore": "unscope.program.restore (TF1 or TF2 checkpoints, optimizer slots included)",
+    "global_step": "unscope.nn.create_global_step(), counted by apply_gradients",
+    "schedule": "the unscope.nn.schedules schedule on the same global step",
+    "initializer": "dropped: variables are initialized when their module builds",
+    "summary": "tf.summary in the eager program",
+    "dataset_iterator": "iterating the tf.data.Dataset eagerly",
+    "estimator": "converted by the program pass",
+    "monitored_session": "converted by the program pass",
+    "queue": "converted by the program pass",
+    "tf.py_func": "tf.py_function",
+}
+
+# Why a construct outside any Session program the pass converts is left to a person.
+OUTSIDE = ("outside a Session program the program pass converts (`with tf.Session() as sess:` at "
+           "module level, in the __main__ guard or in the function it calls); kept on tf.compat.v1 "
+           "- move the training loop into such a program or port it by hand")
+
+_CALLS = {
+    "tf.placeholder": "tf.placeholder", "tf.Session": "tf.Session",
+    "tf.InteractiveSession": "tf.InteractiveSession", "tf.train.Saver": "tf.train.Saver",
+    "tf.train.get_or_create_global_step": "global_step", "tf.train.create_global_step": "global_step",
+    "tf.global_variables_initializer": "initializer", "tf.initialize_all_variables": "initializer",
+    "tf.local_variables_initializer": "initializer", "tf.py_func": "tf.py_func",
+    "tf.train.MonitoredTrainingSession": "monitored_session", "tf.train.MonitoredSession": "monitored_session",
+    "tf.train.SingularMonitoredSession": "monitored_session", "tf.train.Supervisor": "monitored_session",
+    "tf.train.start_queue_runners": "queue", "tf.train.QueueRunner": "queue",
+    "tf.train.add_queue_runner": "queue", "tf.train.Coordinator": "queue",
+    "tf.train.string_input_producer": "queue", "tf.train.input_producer": "queue",
+    "tf.train.slice_input_producer": "queue", "tf.train.batch": "queue", "tf.train.shuffle_batch": "queue",
+    "tf.data.make_one_shot_iterator": "dataset_iterator",
+    "tf.data.make_initializable_iterator": "dataset_iterator",
+    "tf.data.Iterator.from_structure": "dataset_iterator",
+}
+_SCHEDULES = frozenset(f"tf.train.{n}" for n in (
+    "exponential_decay", "natural_exp_decay", "inverse_time_decay", "polynomial_decay", "cosine_decay",
+    "piecewise_constant", "linear_cosine_decay", "noisy_linear_cosine_decay", "cosine_decay_restarts"))
+_ESTIMATOR = frozenset({"EstimatorSpec", "TrainSpec", "EvalSpec", "RunConfig", "train_and_evaluate"})
+_OPTIMIZER_METHODS = ("minimize", "compute_gradients", "apply_gradients")
+_ITERATOR_METHODS = ("make_one_shot_iterator", "make_initializable_iterator")
+
+
+def construct_of(api: str | None) -> str | None:
+    """The construct (a key of ``BECOMES``) a call of canonical ``api`` is, or None.
+
+    >>> construct_of("tf.train.AdamOptimizer"), construct_of("tf.summary.FileWriter")
+    ('optimizer', 'summary')
+    """
+    if not api:
+        return None
+    if api in _CALLS:
+        return _CALLS[api]
+    if api in _SCHEDULES:
+        return "schedule"
+    head, _, leaf = api.rpartition(".")
+    if head == "tf.train" and leaf.endswith("Optimizer") and leaf != "Optimizer":
+        return "optimizer"
+    if head == "tf.summary" or head.startswith("tf.summary."):
+        return "summary"
+    if head == "tf.estimator" or head.startswith("tf.estimator."):
+        return "estimator" if leaf in _ESTIMATOR or leaf.endswith(("Estimator", "Classifier", "Regressor")) else None
+    return None
+
+
+def _sites(tree: ast.Module, table: ImportTable) -> list[tuple[ast.AST, str, str]]:
+    """``(node, api, construct)`` for every Session-program construct, in source order."""
+    sessions, optimizers, savers = set(), set(), set()
+    for node in ast.walk(tree):
+        bound = []
+        if isinstance(node, ast.withitem) and isinstance(node.optional_vars, ast.Name):
+            bound = [(node.context_expr, node.optional_vars.id)]
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            bound = [(node.value, node.targets[0].id)]
+        for value, name in bound:
+            if isinstance(value, ast.Call):
+                kind = construct_of(canonical_api(table.resolve(value.func) or ""))
+                if kind in ("tf.Session", "tf.InteractiveSession", "monitored_session"):
+                    sessions.add(name)
+                elif kind == "optimizer":
+                    optimizers.add(name)
+                elif kind == "tf.train.Saver":
+                    savers.add(name)
+    out = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        api = canonical_api(table.resolve(func) or "")
+        kind = construct_of(api)
+        if kind is not None:
+            out.append((node, api, kind))
+        elif isinstance(func, ast.Attribute):
+            owner = func.value
+            owner_api = (canonical_api(table.resolve(owner.func) or "")
+                         if isinstance(owner, ast.Call) else None)
+            named = owner.id if isinstance(owner, ast.Name) else None
+            if func.attr == "run" and named in sessions:
+                out.append((node, "tf.Session.run", "tf.Session.run"))
+            elif func.attr in _OPTIMIZER_METHODS and (named in optimizers
+                                                      or construct_of(owner_api) == "optimizer"):
+                out.append((node, f"tf.train.Optimizer.{func.attr}", func.attr))
+            elif func.attr in ("save", "restore") and named in savers:
+                out.append((node, f"tf.train.Saver.{func.attr}", f"tf.train.Saver.{func.attr}"))
+            elif func.attr in _ITERATOR_METHODS:
+                out.append((node, f"tf.data.Dataset.{func.attr}", "dataset_iterator"))
+    return sorted(out, key=lambda site: (site[0].lineno, site[0].col_offset))
+
+
+def _decision(source: str, path: str):
+    """The program pass on this file: ``(converted, its findings)``."""
+    from unscope.native import migrate_native
+    from unscope.program import migrate_program
+
+    result, findings = migrate_program(source, path=path, native=migrate_native)
+    return result is not None, findings
+
+
+def _program_lines(tree: ast.Module, table: ImportTable) -> tuple[int, int] | None:
+    """First and last line of the statements that make up the file's Session program."""
+    from unscope.program.entry import find_entry
+
+    entry = find_entry(tree, table)
+    if entry is None:
+        return None
+    body = entry.function.body if entry.function is not None else entry.body
+    if entry.function is None and body is tree.body:
+        # module level: the run of statements around the Session, between definitions
+        at = body.index(entry.session)
+        start = end = at
+        while start > 0 and not isinstance(body[start - 1], _DEFINITIONS):
+            start -= 1
+        while end + 1 < len(body) and not isinstance(body[end + 1], _DEFINITIONS):
+            end += 1
+        body = body[start:end + 1]
+    return body[0].lineno, body[-1].end_lineno
+
+
+_DEFINITIONS = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.ClassDef, ast.If)
+
+
+def program_findings(tree: ast.Module, source: str, path: str, table: ImportTable | None = None) -> list[Finding]:
+    """Findings for the Session-program constructs of one module, with the program pass's
+    verdicts (see the module docstring); the pass's own findings where it keeps the program."""
+    if table is None:
+        table = ImportTable.from_tree(tree)
+    sites = _sites(tree, table)
+    if not sites:
+        return []
+    span = _program_lines(tree, table)
+    try:
+        converted, kept = _decision(source, path)
+    except Exception as exc:  # the pass failed: nothing is proven, a person decides
+        converted, kept = False, [Finding(path, 1, 1, None, "tf.Session", None, "manual",
+                                          f"the program pass could not decide ({type(exc).__name__}: "
+                                          f"{exc}); kept in TF1 form - please report this file")]
+    out = list(kept)
+    taken = {(f.line, f.api) for f in kept}  # the pass names the statement, scan the call
+    first = min(kept, key=lambda f: f.line, default=None)
+    for node, api, kind in sites:
+        line, col = node.lineno, node.col_offset + 1
+        if (line, api) in taken:
+            continue
+        inside = span is not None and span[0] <= line <= span[1]
+        if converted and inside:
+            verdict, message = "native", BECOMES[kind]
+        elif first is not None and (inside or span is None):
+            verdict, message = "manual", (f"part of the program kept in TF1 form (line {first.line}: "
+                                          "see that finding)")
+        else:
+            verdict, message = "manual", OUTSIDE
+        out.append(Finding(path, line, col, None, api, None, verdict, message))
+    return sorted(out, key=Finding.sort_key)
