@@ -44,6 +44,10 @@ class ProgramWriter:
     def _python(self, item):
         return reindent(statement_lines(self.lines, item.node), item.node.col_offset, self.indent)
 
+    def _seed(self, item):
+        """``tf.set_random_seed(0)`` -> ``tf.random.set_seed(0)`` (eagerly the same global seed)."""
+        return [f"{self.indent}tf.random.set_seed({_args(item.info['call'], self._text)})"]
+
     def _placeholder(self, item):
         return []
 
@@ -196,7 +200,7 @@ class ProgramWriter:
         if fetch.train:
             out.append(f"{ii}with tf.GradientTape() as tape:")
             for stmt in body:
-                out.extend(reindent(statement_lines(self.lines, stmt.node), stmt.node.col_offset, ii + INDENT))
+                out.extend(self._statement(stmt, ii + INDENT))
             loss, var_list = train.info["loss"], self._var_list()
             opt = self.optimizer[0]
             out.append(f"{ii}variables = {var_list}")
@@ -206,10 +210,25 @@ class ProgramWriter:
                        + (f", global_step={step})" if step else ")"))
         else:
             for stmt in body:
-                out.extend(reindent(statement_lines(self.lines, stmt.node), stmt.node.col_offset, ii))
+                out.extend(self._statement(stmt, ii))
         if returned:
             out.append(f"{ii}return {', '.join(returned)}")
         return out
+
+    def _statement(self, item, indent):
+        """A graph statement's lines at ``indent``; the regularization-loss collection becomes
+        the models' ``regularization_losses``."""
+        node = item.node
+        edits = []
+        for call in item.info.get("regularization", ()):
+            models = [self.models[m] for m in item.info["models_before"] if m in self.models]
+            parts = [f"{m}.regularization_losses" for m in models]
+            edits.append((call, parts[0] if len(parts) == 1 else "[" + ", ".join("*" + p for p in parts) + "]"))
+        lines = [line.encode() for line in statement_lines(self.lines, node)]
+        for call, text in sorted(edits, key=lambda e: (e[0].lineno, e[0].col_offset), reverse=True):
+            a, b = call.lineno - node.lineno, call.end_lineno - node.lineno
+            lines[a:b + 1] = [lines[a][:call.col_offset] + text.encode() + lines[b][call.end_col_offset:]]
+        return reindent([line.decode() for line in lines], node.col_offset, indent)
 
     def _spec(self, item):
         dims = item.info["dims"]

@@ -8,6 +8,7 @@ from unscope.analyze.imports import ImportTable, canonical_api
 from unscope.program.emit import emit_program
 from unscope.program.entry import find_entry
 from unscope.program.graph import CannotConvert, read_graph
+from unscope.program.models import import_classes, imported_models
 from unscope.program.session import rewrite_session
 
 __all__ = ["migrate_program"]
@@ -62,9 +63,18 @@ def _convert(source, tree, table, entry, path, native):
                             f"({result.error})")
     classes = {c["function"]: c for c in result.classes}
     _check_models(tree, table, classes)
+    imported = {local: model for local, model in imported_models(tree, path).items()
+                if local not in classes}
+    for local, model in imported.items():
+        _check_models(model.tree, ImportTable.from_tree(model.tree), {model.entry["function"]: 1})
+        classes[local] = {**model.entry, "function": local}
     graph = read_graph(body, entry.session, table, set(classes), module_level)
     taken = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)} | {
         n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+    for model in imported.values():
+        if model.entry["class"] in taken:
+            raise CannotConvert(model.node, None, f"`{model.entry['class']}` (the class of the "
+                                f"imported `{model.local}`) is already a name in this file")
     names = {name: _fresh(name, taken) for name in ("checkpoint", "manager")}
     for train in graph.of_kind("train"):
         if "inline" in train.info:
@@ -86,6 +96,9 @@ def _convert(source, tree, table, entry, path, native):
     if "os.path." in "\n".join(body) and "os" not in table.aliases():
         needed.insert(0, "import os")
     code = _add_imports(code, needed)
+    built = {call.func.id for item in graph.of_kind("tensor") for call in item.info["model_calls"]}
+    code = import_classes(code, {k: m for k, m in imported.items() if k in built},
+                          _used_outside(tree, entry, program))
     result.code, result.changed = code, True
     return result
 
@@ -126,6 +139,22 @@ def _check_models(tree, table, classes):
 
 
 _DEFINITIONS = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.ClassDef, ast.If)
+
+
+def _used_outside(tree, entry, program):
+    """Names the file reads outside its program (an imported model function used elsewhere
+    keeps its import)."""
+    skip = set(program) | ({entry.function} if entry.function is not None else set())
+    used = set()
+    for stmt in tree.body:
+        if stmt in skip or isinstance(stmt, (ast.Import, ast.ImportFrom)):
+            continue
+        used |= {n.id for n in ast.walk(stmt) if isinstance(n, ast.Name)}
+        if isinstance(stmt, ast.If) and entry.function is None:
+            for inner in stmt.body:
+                if inner in skip:
+                    used -= {n.id for n in ast.walk(inner) if isinstance(n, ast.Name)}
+    return used
 
 
 def _run_around(body, session):

@@ -30,6 +30,7 @@ _NOT_OPS = ("get_variable", "Variable", "placeholder", "train.", "Session", "var
             "variable_scope", "layers.", "contrib.", "estimator", "data.", "queue", "py_func",
             "control_dependencies", "assign", "get_default_graph", "slim.", "keras.")
 _PYTHON_TF = frozenset({"tf.set_random_seed", "tf.random.set_random_seed"})
+_SEEDS = _PYTHON_TF  # TF1's graph seed; eagerly the same as TF2's global seed
 
 
 class CannotConvert(Exception):
@@ -42,7 +43,7 @@ class CannotConvert(Exception):
 
 @dataclass
 class Item:
-    kind: str            # placeholder tensor global_step optimizer train saver init scoped python
+    kind: str            # placeholder tensor global_step optimizer train saver init scoped seed python
     node: ast.stmt
     name: str | None = None
     deps: frozenset = frozenset()
@@ -83,9 +84,22 @@ def read_graph(body, skip, table: ImportTable, models: set, module_level: bool) 
         items.append(item)
         for name in item.info.get("names", [item.name] if item.name else []):
             if name in by_name:
-                raise CannotConvert(stmt, None, f"`{name}` is bound twice in the graph code")
+                _rebind(name, item, items, by_name)
             by_name[name] = item
     return GraphPlan(items, by_name)
+
+
+def _rebind(name, item, items, by_name):
+    """``loss += reg`` (or ``loss = loss + reg``): a tensor name bound again to a tensor.  The
+    earlier binding stays in the plan as ``loss#1`` and everything that read it reads that."""
+    earlier = by_name[name]
+    if earlier.kind != "tensor" or item.kind != "tensor" or len(item.info["names"]) != 1:
+        raise CannotConvert(item.node, None, f"`{name}` is bound twice in the graph code")
+    key = next(f"{name}#{i}" for i in range(1, len(items) + 1) if f"{name}#{i}" not in by_name)
+    by_name[key] = earlier
+    for other in items:
+        if name in other.deps:
+            other.deps = other.deps - {name} | {key}
 
 
 def api_of(node, table):
@@ -101,6 +115,12 @@ def _read(stmt, table, models, graph) -> Item:
                    and isinstance(n.func, ast.Name) and n.func.id in models]
     if model_calls and not isinstance(stmt, ast.Assign):
         raise CannotConvert(stmt, None, f"`{model_calls[0].func.id}` is called outside an assignment")
+    if (isinstance(stmt, ast.AugAssign) and isinstance(stmt.target, ast.Name) and not model_calls
+            and stmt.target.id in graph and graph[stmt.target.id].kind == "tensor"):
+        return _tensor(stmt, stmt.target.id, apis, refs, [stmt.target.id], graph, (), table)
+    if (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and not refs
+            and api_of(stmt.value.func, table) in _SEEDS):
+        return Item("seed", stmt, info={"call": stmt.value})
     if not isinstance(stmt, ast.Assign) or not refs and not any(apis) and not model_calls:
         if refs or any(a for a in apis if a and a not in _PYTHON_TF):
             raise CannotConvert(stmt, next((a for a in apis if a), None),
@@ -113,7 +133,7 @@ def _read(stmt, table, models, graph) -> Item:
     if not isinstance(target, ast.Name):
         if not isinstance(target, ast.Tuple) or len(names) != len(target.elts):
             raise CannotConvert(stmt, None, "assignment to something other than names")
-        return _tensor(stmt, None, apis, refs, names, graph, model_calls)
+        return _tensor(stmt, None, apis, refs, names, graph, model_calls, table)
     name = target.id
     call = value if isinstance(value, ast.Call) else None
     api = api_of(call.func, table) if call else None
@@ -131,11 +151,15 @@ def _read(stmt, table, models, graph) -> Item:
         return _saver(stmt, name, call)
     if call and isinstance(call.func, ast.Attribute) and call.func.attr == "minimize":
         return _train(stmt, name, call, table, graph)
-    return _tensor(stmt, name, apis, refs, [name], graph, model_calls)
+    return _tensor(stmt, name, apis, refs, [name], graph, model_calls, table)
 
 
-def _tensor(stmt, name, apis, refs, names, graph=None, model_calls=()) -> Item:
+def _tensor(stmt, name, apis, refs, names, graph=None, model_calls=(), table=None) -> Item:
     """A tensor computed from the graph (model calls included: ``logits = model(x)``)."""
+    regularization = _regularization_calls(stmt, table) if table is not None else []
+    inner = {id(n) for call in regularization for n in ast.walk(call)}
+    apis = [api_of(n.func, table) for n in ast.walk(stmt)
+            if isinstance(n, ast.Call) and id(n) not in inner] if table is not None else apis
     for ref in refs:
         if graph and graph[ref].kind in ("schedule", "optimizer", "saver", "train", "init"):
             raise CannotConvert(stmt, None, f"a tensor computed from `{ref}` (a {graph[ref].kind}, "
@@ -143,8 +167,34 @@ def _tensor(stmt, name, apis, refs, names, graph=None, model_calls=()) -> Item:
     for api in apis:
         if api and any(part in api for part in _NOT_OPS):
             raise CannotConvert(stmt, api, f"{api} in the graph code outside a model function")
+    models_before = [c.func.id for item in {id(i): i for i in graph.values()}.values()
+                     for c in item.info.get("model_calls", [])] if graph else []
+    if regularization and not models_before:
+        raise CannotConvert(stmt, "tf.get_collection", "regularization losses read before any model "
+                            "function made its variables")
     return Item("tensor", stmt, name or names[0], frozenset(refs),
-                {"names": names, "model_calls": list(model_calls)})
+                {"names": names, "model_calls": list(model_calls),
+                 "regularization": regularization, "models_before": models_before})
+
+
+REGULARIZATION_KEYS = frozenset({"tf.GraphKeys.REGULARIZATION_LOSSES"})
+
+
+def _regularization_calls(stmt, table) -> list:
+    """``tf.get_collection(tf.GraphKeys.REGULARIZATION_LOSSES)`` and
+    ``tf.losses.get_regularization_losses()``: what the models' ``regularization_losses`` hold."""
+    found = []
+    for node in ast.walk(stmt):
+        if not isinstance(node, ast.Call):
+            continue
+        api = api_of(node.func, table)
+        if api == "tf.get_collection" and len(node.args) == 1 and not node.keywords and (
+                api_of(node.args[0], table) in REGULARIZATION_KEYS
+                or isinstance(node.args[0], ast.Constant) and node.args[0].value == "regularization_losses"):
+            found.append(node)
+        elif api == "tf.losses.get_regularization_losses" and not node.args and not node.keywords:
+            found.append(node)
+    return found
 
 
 def _placeholder(call) -> dict:
