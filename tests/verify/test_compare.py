@@ -69,3 +69,36 @@ def test_output_dtype_is_checked_when_asked():
     assert compare_arrays("gradient", "w", old, new).status == OK
     row = compare_arrays("output", "y", old, new, check_dtype=True)
     assert row.status == DIFFERS and row.note == "dtype float32 in OLD, float64 in NEW"
+
+
+# --- gradients: also within scale_rtol of the tensor's largest |OLD| ----------------------
+
+def test_scale_tolerance_follows_the_tensors_largest_element():
+    old = np.array([500.0, 0.0, -3.0])
+    near_zero = np.array([500.0, 2e-3, -3.0])   # 2e-3 <= 1e-5 + 1e-4 * 500
+    assert compare_arrays("gradient", "g", old, near_zero).status == DIFFERS
+    assert compare_arrays("gradient", "g", old, near_zero, scale_rtol=1e-4).status == OK
+    too_far = np.array([500.0, 0.1, -3.0])       # 0.1 > 1e-5 + 1e-4 * 500
+    assert compare_arrays("gradient", "g", old, too_far, scale_rtol=1e-4).status == DIFFERS
+
+
+def test_scale_tolerance_catches_a_small_tensor_next_to_big_ones():
+    # the scale is per tensor: a tensor of small values is not excused by another's size
+    small = np.array([1e-2, -2e-2])
+    assert compare_arrays("gradient", "g", small, small * 1.01, scale_rtol=1e-4,
+                          atol=0.0).status == DIFFERS
+
+
+def test_float32_summation_order_noise_is_within_the_scale_tolerance():
+    # the same float32 sums in two orders (what eager and TF1 graph kernels do): noise that
+    # element-wise rtol flags where terms cancel, far below 1e-4 of the tensor's scale
+    rng = np.random.default_rng(0)
+    terms = (rng.standard_normal((64, 4096)) * 100).astype(np.float32)
+    forward = np.zeros(64, np.float32)
+    for column in terms.T:
+        forward += column
+    pairwise = terms.sum(axis=1, dtype=np.float32)
+    assert not np.array_equal(forward, pairwise)
+    assert compare_arrays("gradient", "g", forward, pairwise, rtol=0.0, atol=0.0,
+                          scale_rtol=1e-4).status == OK
+    assert compare_arrays("gradient", "g", forward, pairwise, rtol=0.0, atol=0.0).status == DIFFERS

@@ -16,7 +16,7 @@ To compare several NEW versions against one OLD run, run OLD once::
 """
 from __future__ import annotations
 
-from unscope.verify.compare import ATOL, RTOL, compare, compare_arrays
+from unscope.verify.compare import ATOL, GRAD_RTOL, RTOL, compare, compare_arrays
 from unscope.verify.inputs import (DEFAULT_DRAWS, UsageError, make_draws, make_inputs, normalize,
                                    normalize_draws, parse_spec)
 from unscope.verify.names import pair_variables, tf1_name
@@ -28,7 +28,7 @@ from unscope.verify.report import Comparison, Mismatch, Report
 from unscope.verify.targets import Target, parse_target, target_of
 
 __all__ = [
-    "ATOL", "DEFAULT_DRAWS", "RTOL", "BuildError", "Comparison", "Draw", "Mismatch", "OldResult",
+    "ATOL", "DEFAULT_DRAWS", "GRAD_RTOL", "RTOL", "BuildError", "Comparison", "Draw", "Mismatch", "OldResult",
     "OldRun", "Report", "Target", "UsageError", "VariableInfo", "build_new", "compare",
     "compare_arrays", "layers_source", "make_draws", "make_inputs", "normalize_draws",
     "parse_spec", "parse_target", "pair_variables",
@@ -61,8 +61,9 @@ def run_old(old, inputs, *, checkpoint=None, training=False, grads=True, seed=0,
 
 
 def verify(old, new, inputs=None, *, init=None, checkpoint=None, grads=True, training=False,
-           rtol=RTOL, atol=ATOL, seed=0, old_layers="auto", same_random=False,
-           timeout=600.0, draws=None, allow_self_reference=False, progress=None) -> Report:
+           rtol=RTOL, atol=ATOL, grad_rtol=GRAD_RTOL, seed=0, old_layers="auto",
+           same_random=False, timeout=600.0, draws=None, allow_self_reference=False,
+           function="auto", progress=None) -> Report:
     """Compare OLD (TF1) and NEW (TF2) with identical weights; returns a `Report`.
 
     `old`: ``"FILE.py:FUNC"``, a module-level function, or an `OldResult` from `run_old`
@@ -72,7 +73,11 @@ def verify(old, new, inputs=None, *, init=None, checkpoint=None, grads=True, tra
     built and `UsageError` for a bad request; differences are in the report, not raised.
 
     A SPEC gives `draws` input draws (default 4; see `make_draws`), each compared from the
-    same weights. When OLD's ``tf.layers`` ran on unscope.layers (tf_keras not installed),
+    same weights. Gradients may also differ by `grad_rtol` times their tensor's largest
+    ``|OLD|`` element (float32 rounding of deep gradients). `function`: ``"auto"`` runs NEW
+    eagerly and, when it fails on a graph-only construct (``tensor.name``, ``.op``, ...),
+    again under ``tf.function`` with a note; ``True`` always under ``tf.function``; ``False``
+    eagerly only. When OLD's ``tf.layers`` ran on unscope.layers (tf_keras not installed),
     the report is not ok unless `allow_self_reference`. `progress`, if given, is called with
     a short text at each phase (the CLI shows it on a terminal).
     """
@@ -91,7 +96,7 @@ def verify(old, new, inputs=None, *, init=None, checkpoint=None, grads=True, tra
         settings.update(seed=old.seed, same_random=old.same_random, grads=old.grads,
                         checkpoint=old.checkpoint)
         say("building NEW")
-        model = build_new(new, old.inputs, init=init, training=training)
+        model = build_new(new, old.inputs, init=init, training=training, function=function)
         old_result = old
     else:
         if inputs is None:
@@ -103,7 +108,7 @@ def verify(old, new, inputs=None, *, init=None, checkpoint=None, grads=True, tra
                      timeout=timeout)
         try:  # NEW is built while the TF1 worker starts
             say("building NEW while OLD starts in a TF1 worker")
-            model = build_new(new, arrays, init=init, training=training)
+            model = build_new(new, arrays, init=init, training=training, function=function)
         except BaseException:
             run.cancel()
             raise
@@ -112,7 +117,9 @@ def verify(old, new, inputs=None, *, init=None, checkpoint=None, grads=True, tra
     n = len(old_result.draws())
     say(f"running NEW on {n} input draw{'s' * (n != 1)}")
     new_result = run_new(model, old_result)
-    report = compare(old_result, new_result, rtol=rtol, atol=atol, settings=settings,
+    settings["function"] = model.function
+    report = compare(old_result, new_result, rtol=rtol, atol=atol, grad_rtol=grad_rtol,
+                     settings=settings,
                      new_description=model.description, new_mode=model.mode)
     report.notes.extend(model.notes)
     return report

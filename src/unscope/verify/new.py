@@ -25,6 +25,12 @@ class NewModel:
     mode: dict
     inputs: dict
     notes: list = field(default_factory=list)  # what loading NEW's file left out
+    function: bool = False  # NEW runs under tf.function (graph-only constructs need it)
+    call: object = None     # what is called: the module, or tf.function(module)
+
+    def __post_init__(self):
+        if self.call is None:
+            self.call = self.module
 
 
 @dataclass
@@ -48,6 +54,8 @@ def _fail(message: str) -> BuildError:
 def _one_line(exc: BaseException, explain=None) -> str:
     """``Type: first line``; a NameError for a name the loader skipped says why."""
     text = str(exc).strip()
+    if text.startswith("in user code:"):  # tf.function's wrapping: the error is the last line
+        text = text.splitlines()[-1].strip().removeprefix(f"{type(exc).__name__}: ")
     line = f"{type(exc).__name__}: {text.splitlines()[0]}" if text else type(exc).__name__
     if explain is not None and isinstance(exc, NameError) and getattr(exc, "name", None):
         why = explain(exc.name)
@@ -111,18 +119,49 @@ def _instantiate(new, init):
     raise UsageError(f"{description} is neither a function, a class nor a tf.Module")
 
 
-def build_new(new, inputs: dict, *, init=None, training=False) -> NewModel:
-    """Construct NEW and call it once with the inputs, so lazily built variables exist."""
+# What TF 2 raises for a graph-only Tensor attribute used eagerly (`tensor.name`, `.op`,
+# `.graph`, `.consumers()`): such code runs under tf.function, where tensors are symbolic.
+GRAPH_ONLY = "is undefined when eager execution is enabled"
+
+
+def is_graph_only_error(exc: BaseException) -> bool:
+    return isinstance(exc, (AttributeError, NotImplementedError)) and GRAPH_ONLY in str(exc)
+
+
+def build_new(new, inputs: dict, *, init=None, training=False, function="auto") -> NewModel:
+    """Construct NEW and call it once with the inputs, so lazily built variables exist.
+
+    `function`: False runs NEW eagerly; True under ``tf.function``; ``"auto"`` eagerly, and
+    when that fails on a graph-only construct, a freshly built NEW under ``tf.function``
+    (with a note saying why).
+    """
     import tensorflow as tf
 
+    if function not in (True, False, "auto"):
+        raise UsageError(f"function must be True, False or 'auto', not {function!r}")
     module, description, signature_of, notes, explain = _instantiate(new, init)
     mode = mode_kwargs(signature_of, training, inputs)
     tensors = {k: tf.constant(v) for k, v in inputs.items()}
+    call = tf.function(module) if function is True else module
     try:
-        module(**tensors, **mode)
+        call(**tensors, **mode)
     except Exception as exc:
-        raise _fail(f"calling {description}: {_one_line(exc, explain)}") from None
-    return NewModel(module, description, mode, tensors, list(notes))
+        if function != "auto" or not is_graph_only_error(exc):
+            raise _fail(f"calling {description}: {_one_line(exc, explain)}") from None
+        eager_error = _one_line(exc)
+    else:
+        return NewModel(module, description, mode, tensors, list(notes), function is True, call)
+    # the failed eager call may have made some variables: start again from a fresh NEW
+    fresh = module if isinstance(new, tf.Module) else _instantiate(new, init)[0]
+    call = tf.function(fresh)
+    try:
+        call(**tensors, **mode)
+    except Exception as exc:
+        raise _fail(f"calling {description} under tf.function (eagerly: {eager_error}): "
+                    f"{_one_line(exc, explain)}") from None
+    notes = list(notes) + [f"NEW fails eagerly on a graph-only construct ({eager_error}): "
+                           "it ran under tf.function"]
+    return NewModel(fresh, description, mode, tensors, notes, True, call)
 
 
 def module_variables(module) -> list:
@@ -169,7 +208,7 @@ def _run_draw(model: NewModel, inputs: dict, pairing, trainables, old: OldResult
         draws = contextlib.nullcontext()
     with draws, tf.GradientTape(watch_accessed_variables=False) as tape:
         tape.watch(trainables)
-        structure = model.module(**inputs, **model.mode)
+        structure = model.call(**inputs, **model.mode)
         outputs = [(k, tf.convert_to_tensor(v)) for k, v in flatten(structure)]
         floats = [t for _, t in outputs if t.dtype.is_floating]
         target = None

@@ -41,8 +41,10 @@ def header_lines(report: Report) -> list[str]:
     draws = report.draws
     return [
         f"OLD  {report.old}  (TF1 graph mode; tf.layers: {report.layers})",
-        f"NEW  {report.new}  (TF2 eager)",
-        f"{mode} mode, rtol {s.get('rtol'):g}, atol {s.get('atol'):g}, seed {s.get('seed', 0)}, "
+        f"NEW  {report.new}  (TF2 {'tf.function' if s.get('function') else 'eager'})",
+        f"{mode} mode, rtol {s.get('rtol'):g}, atol {s.get('atol'):g}"
+        + (f", gradients also within {s['grad_rtol']:g} x their largest |OLD|"
+           if s.get("grad_rtol") else "") + f", seed {s.get('seed', 0)}, "
         f"{draws} input draw{'s' * (draws != 1)} compared",
         report.reference_line(),
     ]

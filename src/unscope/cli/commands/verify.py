@@ -53,6 +53,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="make both sides draw the same random numbers (dropout, ...)")
     parser.add_argument("--rtol", type=float, default=1e-6, help="relative tolerance (1e-6)")
     parser.add_argument("--atol", type=float, default=1e-5, help="absolute tolerance (1e-5)")
+    parser.add_argument("--grad-rtol", type=float, default=1e-4,
+                        help="gradients may also differ by this times their tensor's largest "
+                        "|OLD| element (1e-4: float32 rounding of deep gradients)")
+    parser.add_argument("--function", action=argparse.BooleanOptionalAction, default=None,
+                        help="run NEW under tf.function (default: eagerly, and under "
+                        "tf.function when it fails eagerly on tensor.name, .op, ...)")
     parser.add_argument("--seed", type=int, default=0, help="seed for --inputs and OLD's init")
     parser.add_argument("--old-layers", choices=("auto", "tf_keras", "unscope"), default="auto",
                         help="where OLD's tf.layers come from (auto: tf_keras when installed)")
@@ -100,7 +106,9 @@ def run(args) -> int:
             report = verify(
                 args.old, args.new, args.example if args.example is not None else args.inputs,
                 init=init, checkpoint=args.checkpoint, grads=args.grads, training=args.training,
-                rtol=args.rtol, atol=args.atol, seed=args.seed, old_layers=args.old_layers,
+                rtol=args.rtol, atol=args.atol, grad_rtol=args.grad_rtol,
+                function="auto" if args.function is None else args.function,
+                seed=args.seed, old_layers=args.old_layers,
                 same_random=args.same_random, timeout=args.timeout, draws=args.draws,
                 allow_self_reference=args.allow_self_reference, progress=shown.update)
     except UsageError as exc:
