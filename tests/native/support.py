@@ -61,3 +61,27 @@ def code_words(code: str) -> str:
         if tok.type not in (tokenize.COMMENT, tokenize.STRING):
             out.append(tok.string)
     return " ".join(out)
+
+
+def kept_functions(code: str) -> list[str]:
+    """Names of the TF1 functions native mode kept beside their classes (under its comment)."""
+    import ast
+
+    lines = code.split("\n")
+    return [s.name for s in ast.parse(code).body if type(s) is ast.FunctionDef and s.lineno > 1
+            and lines[s.lineno - 2].startswith(f"# {s.name}: ")
+            and lines[s.lineno - 2].endswith("above is its native form")]
+
+
+def native_part(code: str) -> str:
+    """The code without the TF1 functions kept for callers (see :func:`kept_functions`), to
+    check that what native mode made holds no TF1 variable machinery."""
+    import ast
+
+    kept = set(kept_functions(code))
+    lines = code.split("\n")
+    drop = set()
+    for s in ast.parse(code).body:
+        if type(s) is ast.FunctionDef and s.name in kept:
+            drop.update(range(s.lineno - 2, s.end_lineno))
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop)

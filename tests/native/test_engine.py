@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
-from tests.native.support import class_for, load
+from tests.native.support import class_for, kept_functions, load, native_part
 from unscope.analyze import Finding
 from unscope.native import NativeResult, migrate_native, vendor_nn, vendored_import
 from unscope.native import engine
@@ -58,8 +58,9 @@ def test_result_fields_and_class_report():
         {"function": "build", "class": "Build", "init_args": [], "call_args": ["x"]},
     ]
     assert (result.functions, result.native, result.coverage) == (2, 2, 1.0)
-    assert "reuse" not in result.code  # sharing is holding the same module
+    assert "reuse" not in native_part(result.code)  # sharing is holding the same module
     assert result.code.count("Tower()") == 1
+    assert kept_functions(result.code) == ["tower", "build"]  # public names never vanish
 
 
 def test_findings_are_scan_findings_with_one_line_rendering():

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from unscope.analyze.findings import Finding
 from unscope.native.check import conflicts
 from unscope.native.emit import Emitter
-from unscope.native.paths import class_name
 from unscope.native.plan import Plan, Unsupported, decide_modes, plan_function
 from unscope.native.program import Program
 from unscope.native.scope_defaults import inherit
@@ -75,12 +74,20 @@ def migrate_native(source: str, path: str = "<string>", nn_import: str = DEFAULT
                 w = self.w
                 return tf.matmul(x, w)
         <BLANKLINE>
+        <BLANKLINE>
+        # model: public, kept as TF1 code for callers elsewhere; Model above is its native form
+        def model(x):
+            with tf.variable_scope("model"):
+                w = tf.get_variable("w", [4, 2])
+                return tf.matmul(x, w)
+        <BLANKLINE>
 
     ``nn_import`` is the statement that binds ``nn`` in the output (a vendored copy:
     ``"import unscope_nn as nn"``, see :func:`vendor_nn`).  ``imported``: the names other
-    files of the run import from this one (see :func:`unscope.native.exports.imported_names`);
-    a function among them gets its class and also stays, as TF1 code, under its own name
-    (see :func:`_keep_for_importers`).
+    files of the run import from this one (see :func:`unscope.native.exports.imported_names`).
+    Every public function (no leading ``_``) and every one ``imported`` names gets its class
+    and also stays, as TF1 code, under its own name (see :func:`_keep_for_importers`): callers
+    outside the run are never broken.
     """
     try:
         return _migrate(source, path, nn_import, frozenset(imported))
@@ -101,7 +108,8 @@ def _migrate(source: str, path: str, nn_import: str, imported: frozenset = froze
     program.analyse()
     program.classify()
     inherit(program)
-    _already_kept(program, imported)
+    kept = imported | _public(program)
+    _already_kept(program, kept, imported)
     if not program.creators:
         return NativeResult(source, _findings(program, {}), functions=len(program.others))
     nn_name, import_text = _nn_binding(program, nn_import)
@@ -117,7 +125,7 @@ def _migrate(source: str, path: str, nn_import: str, imported: frozenset = froze
     if not plans:
         return result
     _module_calls(program, editor, emitter, plans)
-    _keep_for_importers(program, editor, plans, imported)
+    _keep_for_importers(program, editor, plans, kept, imported)
     if import_text is not None:
         editor.insert(_import_offset(program, plans), import_text)
     try:
@@ -198,21 +206,35 @@ def _module_calls(program, editor, emitter, plans) -> None:
             editor.replace(call, f"{plan.cls}({', '.join(init)})({', '.join(args)})")
 
 
-def _already_kept(program: Program, imported: frozenset) -> None:
-    """A second run over our own output: an imported function whose class already sits in
-    the file is the TF1 copy :func:`_keep_for_importers` left; it stays (and so does every
-    function it calls)."""
+def _public(program: Program) -> frozenset:
+    """Public variable-making functions: callers outside the run may use them by name."""
+    return frozenset(name for name in program.creators if not name.startswith("_"))
+
+
+def _already_kept(program: Program, kept: frozenset, imported: frozenset) -> None:
+    """A second run over our own output: a kept function whose class already sits in the file
+    under the comment :func:`_keep_for_importers` wrote is that TF1 copy; it stays (and so does
+    every function it calls)."""
     classes = {s.name for s in program.tree.body if type(s) is ast.ClassDef}
-    for name in sorted(imported & set(program.creators)):
+    lines = program.source.lines
+    for name in sorted(kept & set(program.creators)):
         fn = program.creators[name]
-        cls = class_name(name)
-        if cls in classes:
-            fn.fail(fn.node, f"def {name}", f"{name} is imported by other files of this run and "
-                    f"its class {cls} is already here: kept as TF1 code for them")
+        above = lines[fn.node.lineno - 2].strip() if fn.node.lineno > 1 else ""
+        cls = above.rpartition("; ")[2].partition(" above is its native form")[0]
+        if above.startswith(f"# {name}: ") and cls in classes:
+            if name in imported:
+                why = f"{name} is imported by other files of this run and its class {cls} is " \
+                      f"already here: kept as TF1 code for them"
+            else:
+                why = f"{name} is public and its class {cls} is already here: kept as TF1 code " \
+                      f"for its callers"
+            fn.fail(fn.node, f"def {name}", why)
 
 
-def _keep_for_importers(program: Program, editor: Editor, plans, imported: frozenset) -> None:
-    """A function other files import keeps its name: its TF1 text stays below its new class.
+def _keep_for_importers(program: Program, editor: Editor, plans, kept: frozenset,
+                        imported: frozenset = frozenset()) -> None:
+    """A public function (or one other files import) keeps its name: its TF1 text stays below
+    its new class, so code outside the run that calls it never breaks.
 
     Why not a delegate to one shared instance: the importing files stay TF1 code (native mode
     cannot see their scopes), and TF1 named a callee's variables after the *caller's* open
@@ -222,7 +244,7 @@ def _keep_for_importers(program: Program, editor: Editor, plans, imported: froze
     beside it is the native form for new callers.  Every function a kept one calls is kept too
     (the TF1 text calls them by name).
     """
-    keep = [name for name in program.creators if name in imported and name in plans]
+    keep = [name for name in program.creators if name in kept and name in plans]
     todo, seen = list(keep), set()
     while todo:
         name = todo.pop()
@@ -231,7 +253,10 @@ def _keep_for_importers(program: Program, editor: Editor, plans, imported: froze
         seen.add(name)
         todo.extend(c for c in program.creators[name].callees if c in plans)
     src = program.source
-    callers = {c: n for n in seen for c in program.creators[n].callees}
+    callers = {}   # the first kept caller in file order (deterministic: not set order)
+    for n in [n for n in program.creators if n in seen]:
+        for c in program.creators[n].callees:
+            callers.setdefault(c, n)
     for name in [n for n in program.creators if n in seen]:
         node = plans[name].fn.node
         start = src.offset(node.lineno, 0)
@@ -240,6 +265,8 @@ def _keep_for_importers(program: Program, editor: Editor, plans, imported: froze
         lead = "" if src.text[:end].endswith("\n") else "\n"
         if name in imported:
             why = f"# {name}: imported by other files, kept as TF1 code for them (their scopes name its variables)"
+        elif name in kept:
+            why = f"# {name}: public, kept as TF1 code for callers elsewhere"
         else:
             why = f"# {name}: called by the TF1 code of {callers[name]}, kept with it"
         why += f"; {plans[name].cls} above is its native form\n"

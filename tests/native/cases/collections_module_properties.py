@@ -24,3 +24,13 @@ class Build(nn.Module):
         n_params = len(self.trainable_variables)
         everything = self.variables
         return h, reg, n_params, everything
+
+
+# build: public, kept as TF1 code for callers elsewhere; Build above is its native form
+def build(x):
+    with tf.variable_scope("net"):
+        h = tf.layers.dense(x, 4, kernel_regularizer=lambda w: 0.1 * tf.nn.l2_loss(w))
+    reg = tf.add_n(tf.get_collection(tf.GraphKeys.REGULARIZATION_LOSSES))
+    n_params = len(tf.trainable_variables())
+    everything = tf.global_variables()
+    return h, reg, n_params, everything

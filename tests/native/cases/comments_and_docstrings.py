@@ -40,6 +40,16 @@ class Proj(nn.Module):
         return tf.matmul(x, w)  # done
 
 
+# proj: public, kept as TF1 code for callers elsewhere; Proj above is its native form
+def proj(x, units=4):
+    """Project ``x`` to ``units`` features."""
+    # the scope names the checkpoint entries
+    with tf.variable_scope("proj"):  # keep this comment
+        # the kernel
+        w = tf.get_variable("w", [x.shape[-1], units])  # lazily: needs x
+        return tf.matmul(x, w)  # done
+
+
 def unrelated(a, b):
     # not touched
     return a + b

@@ -26,3 +26,15 @@ class Build(nn.Module):
 """
         w = self.n_w  # continuation line
         return tf.matmul(x, w), note
+
+
+# build: public, kept as TF1 code for callers elsewhere; Build above is its native form
+def build(x):
+    with tf.variable_scope("m"):
+        with tf.variable_scope("n"):
+            note = """first line
+  the second keeps its two spaces
+"""
+            w = tf.get_variable("w", [4, 4],
+                                initializer=tf.zeros_initializer())  # continuation line
+        return tf.matmul(x, w), note

@@ -24,3 +24,11 @@ class Build(nn.Module):
         h = self.fc1(x)
         h = self.LayerNorm(h)
         return self.logits(h)
+
+
+# build: public, kept as TF1 code for callers elsewhere; Build above is its native form
+def build(x):
+    with tf.variable_scope("head"):
+        h = slim.fully_connected(x, 8, scope="fc1")
+        h = tf.contrib.layers.layer_norm(h)
+        return slim.fully_connected(h, 2, activation_fn=None, scope="logits")

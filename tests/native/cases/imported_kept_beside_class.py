@@ -71,3 +71,9 @@ class Head(nn.Module):
 
     def __call__(self, x):
         return self.out(x)
+
+
+# head: public, kept as TF1 code for callers elsewhere; Head above is its native form
+def head(x):
+    with tf.variable_scope("head"):
+        return _fc(x, 2, "out")

@@ -26,3 +26,12 @@ class Build(nn.Module):
         h = self.batch_normalization(h, training=training)
         h = self.max_pooling2d(tf.nn.relu(h))
         return self.dense(self.flatten(h))
+
+
+# build: public, kept as TF1 code for callers elsewhere; Build above is its native form
+def build(images, training=False):
+    with tf.variable_scope("cnn"):
+        h = tf.layers.conv2d(images, 4, 3, padding="same")
+        h = tf.layers.batch_normalization(h, training=training)
+        h = tf.layers.max_pooling2d(tf.nn.relu(h), 2, 2)
+        return tf.layers.dense(tf.layers.flatten(h), 3)

@@ -29,6 +29,12 @@ class Mlp(nn.Module):
         return self.dense_1(h)
 
 
+# mlp: public, kept as TF1 code for callers elsewhere; Mlp above is its native form
+def mlp(x):
+    h = tf.layers.dense(x, 4, activation=tf.nn.relu)
+    return tf.layers.dense(h, 4)
+
+
 class Build(nn.Module):
     def __init__(self):
         super().__init__(name="")
@@ -39,3 +45,12 @@ class Build(nn.Module):
         y = self.mlp(x)
         z = self.mlp_2(x)
         return y + z
+
+
+# build: public, kept as TF1 code for callers elsewhere; Build above is its native form
+def build(x):
+    with tf.variable_scope("a"):
+        y = mlp(x)
+    with tf.variable_scope("b"):
+        z = mlp(x)
+    return y + z

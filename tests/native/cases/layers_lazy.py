@@ -23,3 +23,10 @@ class Build(nn.Module):
             self.wide = nn.Dense(width, name="wide")
         h = self.wide(x)
         return self.narrow(h)
+
+
+# build: public, kept as TF1 code for callers elsewhere; Build above is its native form
+def build(x):
+    width = x.shape[-1] * 2
+    h = tf.layers.dense(x, width, name="wide")
+    return tf.layers.dense(h, 4, name="narrow")

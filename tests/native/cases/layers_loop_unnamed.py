@@ -20,3 +20,10 @@ class Build(nn.Module):
         for i in range(3):
             x = self.dense[i](x)
         return x
+
+
+# build: public, kept as TF1 code for callers elsewhere; Build above is its native form
+def build(x):
+    for i in range(3):
+        x = tf.layers.dense(x, 4, activation=tf.tanh)
+    return x

@@ -29,3 +29,13 @@ class Build(nn.Module):
         h = self.dense_2(h)
         h = self.dropout(h, training=False)
         return self.dense_3(h)
+
+
+# build: public, kept as TF1 code for callers elsewhere; Build above is its native form
+def build(x):
+    with tf.variable_scope("cnn"):
+        h = tf.layers.dense(x, 4, activation=tf.nn.relu)
+        h = tf.layers.dense(h, 4, name="dense_1")
+        h = tf.layers.dense(h, 4)
+        h = tf.layers.dropout(h, 0.5, training=False)
+        return tf.layers.dense(h, 4, use_bias=False)

@@ -21,3 +21,10 @@ class Build(nn.Module):
         h = self.dense(x)
         h = self.dense(h)
         return self.dense_1(h)
+
+
+# build: public, kept as TF1 code for callers elsewhere; Build above is its native form
+def build(x):
+    h = tf.layers.dense(x, 4)
+    h = tf.layers.dense(h, 4, reuse=tf.AUTO_REUSE)
+    return tf.layers.dense(h, 4)

@@ -21,3 +21,11 @@ class Build(nn.Module):
         for i in range(2):
             x = x + self.bias_b[i]
         return x
+
+
+# build: public, kept as TF1 code for callers elsewhere; Build above is its native form
+def build(x):
+    for _ in range(2):
+        with tf.variable_scope(None, default_name="bias"):
+            x = x + tf.get_variable("b", [4], initializer=tf.constant_initializer(0.1))
+    return x

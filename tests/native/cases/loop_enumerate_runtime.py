@@ -28,6 +28,13 @@ class Block(nn.Module):
         return h if past is None else h + past
 
 
+# block: public, kept as TF1 code for callers elsewhere; Block above is its native form
+def block(x, scope, past=None):
+    with tf.variable_scope(scope):
+        h = tf.layers.dense(x, 4, name="fc")
+        return h if past is None else h + past
+
+
 class Build(nn.Module):
     def __init__(self):
         super().__init__(name="")
@@ -40,3 +47,11 @@ class Build(nn.Module):
                 self.h.append(Block(f"h{layer}"))
             x = self.h[layer](x, past=past)
         return x
+
+
+# build: public, kept as TF1 code for callers elsewhere; Build above is its native form
+def build(x):
+    pasts = tf.unstack(tf.stack([x, 2.0 * x]))
+    for layer, past in enumerate(pasts):
+        x = block(x, "h%d" % layer, past=past)
+    return x

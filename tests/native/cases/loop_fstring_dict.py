@@ -21,3 +21,11 @@ class Build(nn.Module):
         for name in ("a", "b"):
             x = self.proj_dense[name](x)
         return x
+
+
+# build: public, kept as TF1 code for callers elsewhere; Build above is its native form
+def build(x):
+    for name in ("a", "b"):
+        with tf.variable_scope(f"{name}_proj"):
+            x = tf.layers.dense(x, 4)
+    return x

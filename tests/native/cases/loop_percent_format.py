@@ -32,6 +32,13 @@ class Block(nn.Module):
         return x + tf.tanh(tf.matmul(x, w))
 
 
+# block: public, kept as TF1 code for callers elsewhere; Block above is its native form
+def block(x, scope):
+    with tf.variable_scope(scope):
+        w = tf.get_variable("w", [4, 4])
+        return x + tf.tanh(tf.matmul(x, w))
+
+
 class Build(nn.Module):
     def __init__(self, name="model"):
         super().__init__(name=name)
@@ -40,4 +47,12 @@ class Build(nn.Module):
     def __call__(self, x):
         for layer in range(LAYERS):
             x = self.h[layer](x)
+        return x
+
+
+# build: public, kept as TF1 code for callers elsewhere; Build above is its native form
+def build(x):
+    with tf.variable_scope("model"):
+        for layer in range(LAYERS):
+            x = block(x, "h%d" % layer)
         return x

@@ -21,4 +21,10 @@ class Build(nn.Module):
         return self.dense(x)
 
 
+# build: public, kept as TF1 code for callers elsewhere; Build above is its native form
+def build(x, units=3):
+    with tf.variable_scope("head"):
+        return tf.layers.dense(x, units)
+
+
 logits = Build(units=2)(tf.zeros([2, 5]))

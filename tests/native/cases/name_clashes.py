@@ -26,3 +26,9 @@ class Block2(unscope_nn.Module):
 
     def __call__(self, x):
         return nn.relu(self.dense(x))
+
+
+# block: public, kept as TF1 code for callers elsewhere; Block2 above is its native form
+def block(x):
+    with tf.variable_scope("block"):
+        return nn.relu(tf.layers.dense(x, 2))

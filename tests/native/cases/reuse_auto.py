@@ -27,6 +27,13 @@ class SharedProj(nn.Module):
         return tf.matmul(x, w)
 
 
+# shared_proj: public, kept as TF1 code for callers elsewhere; SharedProj above is its native form
+def shared_proj(x):
+    with tf.variable_scope("shared", reuse=tf.AUTO_REUSE):
+        w = tf.get_variable("w", [4, 4], initializer=tf.orthogonal_initializer())
+        return tf.matmul(x, w)
+
+
 class Build(nn.Module):
     def __init__(self):
         super().__init__(name="")
@@ -36,3 +43,10 @@ class Build(nn.Module):
         for _ in range(3):
             x = tf.nn.elu(self.shared(x))
         return x
+
+
+# build: public, kept as TF1 code for callers elsewhere; Build above is its native form
+def build(x):
+    for _ in range(3):
+        x = tf.nn.elu(shared_proj(x))
+    return x

@@ -28,6 +28,14 @@ class Discriminator(nn.Module):
         return self.out(x)
 
 
+# discriminator: public, kept as TF1 code for callers elsewhere; Discriminator above is its native form
+def discriminator(x, reuse=False):
+    if reuse:
+        tf.get_variable_scope().reuse_variables()
+    with tf.variable_scope("d"):
+        return tf.layers.dense(x, 1, name="out")
+
+
 class Build(nn.Module):
     def __init__(self):
         super().__init__(name="")
@@ -37,3 +45,11 @@ class Build(nn.Module):
         real = self.d(x)
         fake = self.d(-x)
         return real - fake
+
+
+# build: public, kept as TF1 code for callers elsewhere; Build above is its native form
+def build(x):
+    real = discriminator(x)
+    with tf.variable_scope(tf.get_variable_scope(), reuse=True):
+        fake = discriminator(-x, reuse=True)
+    return real - fake

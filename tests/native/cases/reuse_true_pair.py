@@ -28,6 +28,13 @@ class Tower(nn.Module):
         return self.fc2(h)
 
 
+# tower: public, kept as TF1 code for callers elsewhere; Tower above is its native form
+def tower(x, reuse=False):
+    with tf.variable_scope("tower", reuse=reuse):
+        h = tf.layers.dense(x, 6, activation=tf.nn.relu, name="fc1")
+        return tf.layers.dense(h, 4, name="fc2")
+
+
 class Build(nn.Module):
     def __init__(self):
         super().__init__(name="")
@@ -37,3 +44,10 @@ class Build(nn.Module):
         a = self.tower(x)
         b = self.tower(2.0 * x)
         return a - b
+
+
+# build: public, kept as TF1 code for callers elsewhere; Build above is its native form
+def build(x):
+    a = tower(x)
+    b = tower(2.0 * x, reuse=True)
+    return a - b

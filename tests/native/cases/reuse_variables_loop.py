@@ -39,6 +39,13 @@ class Cell(nn.Module):
         return tf.tanh(tf.matmul(tf.concat([x, h], 1), w) + b)
 
 
+# cell: public, kept as TF1 code for callers elsewhere; Cell above is its native form
+def cell(x, h):
+    w = tf.get_variable("w", [x.shape[-1] + 4, 4])
+    b = tf.get_variable("b", [4], initializer=tf.zeros_initializer())
+    return tf.tanh(tf.matmul(tf.concat([x, h], 1), w) + b)
+
+
 class Build(nn.Module):
     def __init__(self, name="rnn"):
         super().__init__(name=name)
@@ -49,3 +56,14 @@ class Build(nn.Module):
         for t in range(STEPS):
             h = self.cell(x * t, h)
         return h
+
+
+# build: public, kept as TF1 code for callers elsewhere; Build above is its native form
+def build(x):
+    h = tf.zeros_like(x)
+    with tf.variable_scope("rnn") as scope:
+        for t in range(STEPS):
+            if t > 0:
+                scope.reuse_variables()
+            h = cell(x * t, h)
+    return h

@@ -26,6 +26,12 @@ class Extra(nn.Module):
         return x * self.w
 
 
+# extra: public, kept as TF1 code for callers elsewhere; Extra above is its native form
+def extra(x):
+    with tf.variable_scope("extra"):
+        return x * tf.get_variable("w", [4])
+
+
 class Build(nn.Module):
     def __init__(self, use_extra=False):
         super().__init__(name="")
@@ -39,3 +45,11 @@ class Build(nn.Module):
                 self.extra = Extra()
             x = self.extra(x)
         return self.out_dense(x)
+
+
+# build: public, kept as TF1 code for callers elsewhere; Build above is its native form
+def build(x, use_extra=False):
+    if use_extra:
+        x = extra(x)
+    with tf.variable_scope("out") as vs:
+        return tf.layers.dense(x, 2)

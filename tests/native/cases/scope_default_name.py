@@ -30,6 +30,13 @@ class Linear(nn.Module):
         return tf.matmul(x, w)
 
 
+# linear: public, kept as TF1 code for callers elsewhere; Linear above is its native form
+def linear(x, units, scope=None):
+    with tf.variable_scope(scope, default_name="linear"):
+        w = tf.get_variable("w", [x.shape[-1], units])
+        return tf.matmul(x, w)
+
+
 class Build(nn.Module):
     def __init__(self):
         super().__init__(name="")
@@ -41,3 +48,10 @@ class Build(nn.Module):
         h = self.linear(x)
         h = self.linear_1(h)
         return self.out(h)
+
+
+# build: public, kept as TF1 code for callers elsewhere; Build above is its native form
+def build(x):
+    h = linear(x, 4)
+    h = linear(h, 4)
+    return linear(h, 4, scope="out")

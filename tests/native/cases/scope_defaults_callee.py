@@ -46,6 +46,13 @@ class Embed(nn.Module):
         return tf.matmul(x, w)
 
 
+# embed: public, kept as TF1 code for callers elsewhere; Embed above is its native form
+def embed(x):
+    with tf.variable_scope("embed"):
+        w = tf.get_variable("w", [4, 4])
+    return tf.matmul(x, w)
+
+
 class Block(nn.Module):
     def __init__(self, scope):
         super().__init__(name=scope)
@@ -60,6 +67,15 @@ class Block(nn.Module):
         return x + h
 
 
+# block: public, kept as TF1 code for callers elsewhere; Block above is its native form
+def block(x, scope, training=False):
+    with tf.variable_scope(scope):
+        h = tf.contrib.layers.layer_norm(x)
+        h = tf.layers.dense(h, 4, activation=tf.nn.relu, name="fc")
+        h = tf.layers.dropout(h, rate=0.1, training=training)
+        return x + h
+
+
 class Build(nn.Module):
     def __init__(self, name="model"):
         super().__init__(name=name)
@@ -70,4 +86,14 @@ class Build(nn.Module):
         h = self.embed(x)
         for i in range(2):
             h = self.block[i](h)
+        return h
+
+
+# build: public, kept as TF1 code for callers elsewhere; Build above is its native form
+def build(x):
+    regularizer = scaled_l2(1e-3)
+    with tf.variable_scope("model", regularizer=regularizer):
+        h = embed(x)
+        for i in range(2):
+            h = block(h, "block%d" % i)
         return h

@@ -29,3 +29,12 @@ class Build(nn.Module):
         h = self.fc1(x)
         h = self.fc2(h)
         return self.dense(h)
+
+
+# build: public, kept as TF1 code for callers elsewhere; Build above is its native form
+def build(x):
+    with tf.variable_scope("mlp", initializer=tf.constant_initializer(0.3), regularizer=l2):
+        # kernel_initializer defaults to None: the scope's; bias_initializer to zeros
+        h = tf.layers.dense(x, 8, activation=tf.nn.relu, name="fc1")
+        h = tf.layers.dense(h, 4, bias_initializer=None, name="fc2")
+        return tf.layers.dense(h, 2, kernel_initializer=tf.zeros_initializer(), use_bias=False)

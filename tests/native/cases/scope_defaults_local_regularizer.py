@@ -29,3 +29,11 @@ class Build(nn.Module):
     def __call__(self, x):
         w = self.w
         return self.logits(tf.matmul(x, w))
+
+
+# build: public, kept as TF1 code for callers elsewhere; Build above is its native form
+def build(x):
+    regularizer = scaled_l2(1e-4)
+    with tf.variable_scope("head", regularizer=regularizer):
+        w = tf.get_variable("w", [4, 4], initializer=tf.constant_initializer(0.1))
+        return tf.layers.dense(tf.matmul(x, w), 2, name="logits")

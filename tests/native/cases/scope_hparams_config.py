@@ -26,3 +26,13 @@ class Model(nn.Module):
         for layer in range(self.hparams.n_layer):
             h = self.h[layer](h)
         return tf.matmul(h, wte, transpose_b=True)
+
+
+# model: public, kept as TF1 code for callers elsewhere; Model above is its native form
+def model(hparams, tokens, scope="model"):
+    with tf.variable_scope(scope):
+        wte = tf.get_variable("wte", [hparams.n_vocab, hparams.n_embd])
+        h = tf.gather(wte, tokens)
+        for layer in range(hparams.n_layer):
+            h = tf.layers.dense(h, hparams.n_embd, name="h%d" % layer)
+        return tf.matmul(h, wte, transpose_b=True)

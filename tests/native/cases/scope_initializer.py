@@ -26,3 +26,11 @@ class Build(nn.Module):
         w = self.w
         b = self.b
         return tf.matmul(x, w) + b
+
+
+# build: public, kept as TF1 code for callers elsewhere; Build above is its native form
+def build(x):
+    with tf.variable_scope("reg", initializer=tf.constant_initializer(0.5), regularizer=l2):
+        w = tf.get_variable("w", [4, 4])
+        b = tf.get_variable("b", [4], initializer=tf.zeros_initializer())
+    return tf.matmul(x, w) + b

@@ -26,3 +26,11 @@ class Build(nn.Module):
         w = self.w
         b = self.b
         return tf.nn.relu(tf.matmul(x, w) + b)
+
+
+# build: public, kept as TF1 code for callers elsewhere; Build above is its native form
+def build(x):
+    with tf.variable_scope("model"):
+        w = tf.get_variable("w", [WIDTH, WIDTH], initializer=tf.random_normal_initializer(stddev=0.02))
+        b = tf.get_variable("b", [WIDTH], initializer=tf.zeros_initializer())
+        return tf.nn.relu(tf.matmul(x, w) + b)

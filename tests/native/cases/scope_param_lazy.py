@@ -40,6 +40,17 @@ class Norm(nn.Module):
         return (x - u) * tf.rsqrt(s + self.epsilon) * g + b
 
 
+# norm: public, kept as TF1 code for callers elsewhere; Norm above is its native form
+def norm(x, scope, axis=-1, epsilon=1e-5):
+    with tf.variable_scope(scope):
+        n_state = x.shape[-1]
+        g = tf.get_variable("g", [n_state], initializer=tf.constant_initializer(1))
+        b = tf.get_variable("b", [n_state], initializer=tf.constant_initializer(0))
+        u = tf.reduce_mean(x, axis=axis, keepdims=True)
+        s = tf.reduce_mean(tf.square(x - u), axis=axis, keepdims=True)
+        return (x - u) * tf.rsqrt(s + epsilon) * g + b
+
+
 class Build(nn.Module):
     def __init__(self):
         super().__init__(name="")
@@ -48,3 +59,8 @@ class Build(nn.Module):
 
     def __call__(self, x):
         return self.ln_2(self.ln_1(x))
+
+
+# build: public, kept as TF1 code for callers elsewhere; Build above is its native form
+def build(x):
+    return norm(norm(x, "ln_1"), "ln_2", epsilon=1e-3)

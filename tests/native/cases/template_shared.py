@@ -31,6 +31,13 @@ class Encoder(nn.Module):
         return tf.nn.sigmoid(tf.matmul(x, w)) * scale
 
 
+# encoder: public, kept as TF1 code for callers elsewhere; Encoder above is its native form
+def encoder(x, width):
+    w = tf.get_variable("w", [x.shape[-1], width])
+    scale = tf.get_variable("scale", [], initializer=tf.constant_initializer(0.5))
+    return tf.nn.sigmoid(tf.matmul(x, w)) * scale
+
+
 class Build(nn.Module):
     def __init__(self):
         super().__init__(name="")
@@ -39,3 +46,9 @@ class Build(nn.Module):
     def __call__(self, x):
         enc = self.encoder
         return enc(x) - enc(2.0 * x)
+
+
+# build: public, kept as TF1 code for callers elsewhere; Build above is its native form
+def build(x):
+    enc = tf.make_template("encoder", encoder, width=4)
+    return enc(x) - enc(2.0 * x)
