@@ -5,6 +5,7 @@ from unscope.migrate.calls import CannotEdit, adapt_call
 from unscope.migrate.context import tf_target
 from unscope.migrate.internal_names import INTERNAL_ROOTS, TFInternal
 from unscope.rules import Rule
+from unscope.rules._guards import handled_absence
 
 
 # In native mode these keep their TF2 spelling (same name, same arguments, TF core: seeded
@@ -47,6 +48,8 @@ class TF2Names(Rule):
     tables and API listings; a TF2 function with another behaviour than its TF1 namesake
     (``tf.where``, ``tf.cond``, initializers, ...) keeps the ``tf.compat.v1`` twin.  Names that exist
     in neither API of TF 2.21 (``tf.estimator``, ``tf.nn.rnn_cell`` without Keras 2) are findings.
+    A missing name whose absence the code already handles (``try: tf.image_summary except
+    AttributeError: tf.summary.image``, ``if "concat_v2" in dir(tf)``) is no finding.
     Private modules (``from tensorflow.python.ops import math_ops``) that TF 2.21 still ships are
     left alone; a module or name it no longer has is a finding naming it.
     """
@@ -80,6 +83,8 @@ class TF2Names(Rule):
             if n == 0:
                 if how == "upgrade" and not names.in_v2(path[0]):
                     ref.claimed = True
+                    if handled_absence(ctx, ref.nodes[0], path):
+                        continue  # an old-TF fallback: the code already handles TF 2
                     ctx.finding(ref.nodes[0], "tf." + path[0],
                                 f"tf.{path[0]} is not in TensorFlow {names.version} "
                                 "(neither TF2 nor tf.compat.v1); left unchanged")
@@ -104,6 +109,8 @@ class TF2Names(Rule):
                 unknown = ".".join(path[:n + 1])
                 if not names.in_v2(unknown):
                     ref.claimed = True
+                    if handled_absence(ctx, ref.nodes[0], path):
+                        continue
                     ctx.finding(ref.nodes[0], "tf." + unknown,
                                 f"tf.{unknown} is not in TensorFlow {names.version}; left unchanged")
                 continue
