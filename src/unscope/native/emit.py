@@ -83,7 +83,7 @@ class Emitter:
         src, ed = self.src, self.ed
         node = fn.node
         colon = header_colon(src, node)
-        colon_line = src.text.count("\n", 0, colon) + 1
+        colon_line = src.line_of(colon)
         if node.body[0].lineno == colon_line:
             raise Unsupported(node, f"def {fn.name}", "the function body is on the def line")
         if any("\t" in src.lines[i - 1][:src.indent(i)] for i in range(node.lineno, node.end_lineno + 1)):
@@ -93,7 +93,7 @@ class Emitter:
         for w in fn.unwraps:
             d = w.body[0].col_offset - w.col_offset
             w_colon = header_colon(src, w, after=w.items[-1].optional_vars or w.items[-1].context_expr)
-            for line in range(src.text.count("\n", 0, w_colon) + 2, w.end_lineno + 1):
+            for line in range(src.line_of(w_colon) + 1, w.end_lineno + 1):
                 plan.shift[line] -= d
         removed: list[tuple[int, int]] = []
         # docstring -> class docstring
@@ -113,7 +113,13 @@ class Emitter:
             for ev in res.events:
                 self._rewrite(plan, res, ev)
         for ev in fn.events:
-            if ev.kind == "collection":
+            if ev.kind == "collection" and ev.prop in ("trainable_variables", "variables"):
+                # TF1's list: filtered by scope, in creation order (a module's own list is
+                # sorted by attribute name)
+                args = ["self"] + ([src.segment(ev.scope)] if ev.scope is not None else [])
+                args += [] if ev.prop == "trainable_variables" else ["trainable=False"]
+                ed.replace(ev.node, f"{self.nn}.variables_under({', '.join(args)})")
+            elif ev.kind == "collection":
                 ed.replace(ev.node, f"self.{ev.prop}")
         # indentation
         node_spans = [src.span(ev.node) for ev in fn.events if ev.kind != "tcall"]
@@ -145,7 +151,7 @@ class Emitter:
     def _unwrap(self, plan, w, removed) -> None:
         src = self.src
         colon = header_colon(src, w, after=w.items[-1].optional_vars or w.items[-1].context_expr)
-        colon_line = src.text.count("\n", 0, colon) + 1
+        colon_line = src.line_of(colon)
         lo, hi = src.line_start(w.lineno), src.next_line_start(colon_line)
         comment = src.text[colon:hi].strip()
         text = ""

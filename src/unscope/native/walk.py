@@ -652,22 +652,42 @@ class Walker(Counting):
 
     def collection(self, node, api) -> None:
         prop = apis.COLLECTIONS.get(api)
+        scope = None
         if api == "tf.get_collection" or api == "tf.get_collection_ref":
             prop = None
-            if api == "tf.get_collection" and len(node.args) == 1 and not node.keywords:
-                key_api = self.api_of(node.args[0])
+            bound, _, odd = apis.bind(node, ("key", "scope"))
+            if api == "tf.get_collection" and "key" in bound and not odd:
+                key_api = self.api_of(bound["key"])
                 if key_api and key_api.startswith("tf.GraphKeys."):
                     prop = apis.GRAPH_KEYS.get(key_api.rpartition(".")[2])
+                scope = bound.get("scope")
             if prop is None:
                 self.fail(node, api, "this collection is kept by the compat runtime")
                 return
         elif api in ("tf.add_to_collection", "tf.add_to_collections"):
             self.fail(node, api, "user-managed collections are kept by the compat runtime")
             return
-        elif prop is None or node.args or node.keywords:
-            self.fail(node, api, f"{api} with a scope filter or without a module twin; kept in TF1 form")
+        elif prop is None:
+            self.fail(node, api, f"{api} without a module twin; kept in TF1 form")
             return
-        self.event("collection", node, (), prop=prop)
+        else:
+            bound, _, odd = apis.bind(node, ("scope",))
+            if odd:
+                self.fail(node, api, f"{api} with arguments native mode cannot read; kept in TF1 form")
+                return
+            scope = bound.get("scope")
+        if scope is not None and apis.is_none(scope):
+            scope = None
+        if scope is not None:
+            # TF1 filtered the graph's list by name: nn.variables_under(self, scope) filters
+            # the module's variables the same way (re.match), in creation order
+            if prop not in ("trainable_variables", "variables"):
+                self.fail(node, api, "a scope filter on this collection; kept in TF1 form")
+                return
+            if not (type(scope) is ast.Constant and isinstance(scope.value, str)):
+                self.fail(node, api, "the scope filter is not a string literal; kept in TF1 form")
+                return
+        self.event("collection", node, (), prop=prop, scope=scope)
 
     # ------------------------------------------------------------------ evidence
     def note_struct(self, node, api) -> None:

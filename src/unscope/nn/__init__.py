@@ -45,6 +45,7 @@ from .regularizers import l1_l2_regularizer, l1_regularizer, l2_regularizer
 from .pooling import (AveragePooling1D, AveragePooling2D, AveragePooling3D, MaxPooling1D,
                       MaxPooling2D, MaxPooling3D)
 from .schedules import create_global_step
+from .selection import variables_under
 from .variables import glorot_uniform, variable
 
 __all__ = [

@@ -10,13 +10,17 @@ Eagerly there is no graph collection (it holds `[]`). With native modules the sa
     g_vars = variables_under([generator, discriminator], "generator")
 
 TF1's filter is kept: `scope` is a regular expression matched (`re.match`) at the start of
-each variable's name, so "gen" also selects "generator/w:0", as it did in TF1. Order is the
-modules' order, each module's variables in its own order; a variable held by two modules
-(sharing) is listed once. Needs only the standard library (vendored with `--vendor`).
+each variable's name, so "gen" also selects "generator/w:0", as it did in TF1. Order is TF1's:
+creation order, for variables made by `unscope.nn` (`nn.variable` numbers them); others keep
+the modules' order, each module's variables in its own order. A variable held by two modules
+(sharing) is listed once. Needs only the standard library besides `unscope.nn` (vendored with
+`--vendor`).
 """
 from __future__ import annotations
 
 import re
+
+from .variables import CREATION_ORDER_ATTR
 
 __all__ = ["variables_under"]
 
@@ -37,4 +41,6 @@ def variables_under(modules, scope=None, trainable=True):
             seen.add(id(v))
             if scope is None or re.match(scope, v.name):
                 out.append(v)
+    if all(hasattr(v, CREATION_ORDER_ATTR) for v in out):
+        out.sort(key=lambda v: getattr(v, CREATION_ORDER_ATTR))
     return out

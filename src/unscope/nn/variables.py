@@ -13,6 +13,8 @@ variable is created inside `tf.init_scope()` and a reset name scope, so neither 
 """
 from __future__ import annotations
 
+import itertools
+
 import tensorflow as tf
 
 from . import initializers
@@ -23,6 +25,8 @@ __all__ = ["variable", "glorot_uniform", "get_initializer", "regularizer_of"]
 # variable (holding the same object twice) counts its loss once, like TF1, where
 # only the get_variable call that created a variable added a regularization loss.
 _REGULARIZER_ATTR = "_unscope_regularizer"
+CREATION_ORDER_ATTR = "_unscope_created"
+_CREATED = itertools.count()
 
 
 def glorot_uniform(shape, dtype=tf.float32, seed=None):
@@ -123,6 +127,7 @@ def variable(name, shape=None, dtype=None, initializer=None, trainable=True,
                           aggregation=aggregation)
     if regularizer is not None:
         setattr(var, _REGULARIZER_ATTR, regularizer)
+    setattr(var, CREATION_ORDER_ATTR, next(_CREATED))  # TF1's collection order (selection.py)
     return var
 
 

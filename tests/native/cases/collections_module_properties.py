@@ -21,8 +21,8 @@ class Build(nn.Module):
     def __call__(self, x):
         h = self.dense(x)
         reg = tf.add_n(self.regularization_losses)
-        n_params = len(self.trainable_variables)
-        everything = self.variables
+        n_params = len(nn.variables_under(self))
+        everything = nn.variables_under(self, trainable=False)
         return h, reg, n_params, everything
 
 
