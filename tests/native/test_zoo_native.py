@@ -16,6 +16,15 @@ from tests.zoo import harness
 from unscope.native import migrate_native
 
 ZOO_DIR = Path(harness.__file__).parent
+# Zoo models native mode keeps in TF1 form (migrate's compat pass then runs them on the
+# runtime), and the finding that must say so - never silently.
+KEPT_TF1 = {
+    "gan_class": "TF1 variables made in GAN.generator: native mode rewrites module-level functions only",
+    "policy": "TF1 variables made in ActorCritic.__init__: native mode rewrites module-level functions only",
+    "template_script": "TF1 variables made at module level stay in TF1 form",
+    "custom_getter": "custom_getter on a variable_scope: kept on the compat runtime",
+}
+NATIVE = [name for name in harness.ZOO if name not in KEPT_TF1]
 
 
 @pytest.fixture(scope="module")
@@ -49,13 +58,37 @@ def _check_outputs(outs, expected, rtol=1e-5):
 
 
 def test_zoo_coverage(migrated):
-    functions = sum(r.functions for r in migrated.values())
-    native = sum(r.native for r in migrated.values())
+    functions = sum(migrated[n].functions for n in NATIVE)
+    native = sum(migrated[n].native for n in NATIVE)
     assert functions >= 15
     assert native / functions >= 0.9, {n: [str(f) for f in r.findings] for n, r in migrated.items()}
 
 
-@pytest.mark.parametrize("name", harness.ZOO)
+@pytest.mark.parametrize("name", sorted(KEPT_TF1))
+def test_zoo_models_kept_in_tf1_form_say_why(name, migrated):
+    result = migrated[name]
+    assert result.ok and not result.changed and result.native == 0 and result.functions >= 1
+    assert any(KEPT_TF1[name] in f.message and f.verdict == "compat" for f in result.findings), \
+        [str(f) for f in result.findings]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(KEPT_TF1))
+def test_zoo_models_kept_in_tf1_form_still_equal_tf1(name, oracle, tmp_path):
+    """What `unscope migrate --mode native` writes for them (the compat pass over the kept TF1
+    code) runs on the runtime and equals TF1: variables, outputs, gradients, regularization."""
+    import unscope
+
+    result = unscope.migrate_source((ZOO_DIR / f"{name}.py").read_text(), mode="native", path=f"{name}.py")
+    assert not result.error and result.changed
+    module = load(result.code, tmp_path, name)
+    inputs = {k: tf.constant(v) for k, v in module.INPUTS.items()}
+    model = unscope.track(module.build, name=name)
+    model(**inputs)
+    harness.assert_matches_tf1(model, inputs, oracle, name)
+
+
+@pytest.mark.parametrize("name", NATIVE)
 def test_zoo_output_has_no_tf1_variable_machinery(name, migrated):
     result = migrated[name]
     assert result.ok and result.changed and not result.findings
@@ -67,7 +100,7 @@ def test_zoo_output_has_no_tf1_variable_machinery(name, migrated):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", harness.ZOO)
+@pytest.mark.parametrize("name", NATIVE)
 def test_zoo_model_equals_tf1(name, oracle, migrated, tmp_path):
     meta = json.loads((oracle / f"{name}.json").read_text())
     expected = dict(np.load(oracle / f"{name}.npz"))
@@ -99,7 +132,7 @@ def test_zoo_model_equals_tf1(name, oracle, migrated, tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", harness.ZOO)
+@pytest.mark.parametrize("name", NATIVE)
 def test_zoo_checkpoint_round_trip_and_saved_model(name, oracle, migrated, tmp_path):
     expected = dict(np.load(oracle / f"{name}.npz"))
     module, model, inputs = _build(migrated[name], tmp_path, name)

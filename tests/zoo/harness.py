@@ -11,7 +11,8 @@ from pathlib import Path
 
 import numpy as np
 
-ZOO = ["transformer", "siamese", "rnn", "template_net", "gan", "cnn", "auto_reuse"]
+ZOO = ["transformer", "siamese", "rnn", "template_net", "gan", "cnn", "auto_reuse",
+       "gan_class", "policy", "template_script", "custom_getter"]
 ROOT = Path(__file__).resolve().parents[2]
 
 
