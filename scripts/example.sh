@@ -7,6 +7,9 @@
 #   4. convert   the TF1 checkpoint into a TF2 object checkpoint for the migrated model
 #   5. verify    TF1 original vs migrated model, same weights: outputs and gradients
 #   6. native    migrate --mode native (tf.Module classes), convert into it, verify it
+#   7. report    one review page
+#   8. program   the whole project natively: the training scripts become eager TF2 programs; the
+#                migrated fine-tune script resumes the TF1 checkpoint of step 2 with TF1's losses
 source "$(dirname "$0")/setup.sh"
 set -euo pipefail
 OUT="${UNSCOPE_EXAMPLE_OUT:-examples/out}"
@@ -45,5 +48,13 @@ step "7. unscope report: one review page from the migrate, convert and verify re
 $U convert "$OUT/tf1_ckpt/model" "$OUT/tf2_dry_run/model" --model "$OUT/native/model.py:Classifier" \
     --example "$OUT/inputs.npz" --dry-run --format json > "$OUT/convert-report.json"
 $U report "$OUT/native-report.json" "$OUT/convert-report.json" "$OUT/verify-report.json" -o "$OUT/report.html"
+
+step "8. unscope migrate --mode native examples/tf1_project: eager TF2 training programs"
+$U migrate --mode native examples/tf1_project --out "$OUT/native_project"
+$PY -m unscope.verify.run_tf1 examples/tf1_project/finetune_tf1.py "$OUT/tf1_ckpt/model" \
+    "$OUT/tf1_finetuned/model" 2>/dev/null | sed 's/^/TF1 fine-tune:      /' >&2
+ABS_OUT="$(cd "$OUT" && pwd)"
+(cd "$OUT/native_project" && "$ROOT/$PY" finetune_tf1.py "$ABS_OUT/tf1_ckpt/model" \
+    "$ABS_OUT/tf2_finetuned/model") 2>/dev/null | sed 's/^/migrated fine-tune: /' >&2
 
 printf '\nexample done: outputs under %s\n' "$OUT" >&2
