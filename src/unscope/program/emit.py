@@ -113,10 +113,17 @@ class ProgramWriter:
         out.append(f"{self.indent}{name}.build({self._var_list()})  # slots now, as TF1's minimize() made them")
         return out
 
-    def _var_list(self):
+    def _gradients(self, item):
+        return []  # taken on the tape, in the train step
+
+    def _variables(self, item):
+        """``tvars = tf.trainable_variables()``: the models' trainable variables."""
+        return [f"{self.indent}{item.name} = {self._var_list(item)}"]
+
+    def _var_list(self, item=None):
         if not self.models:
-            raise CannotConvert(self.optimizer[1].node, "minimize", "no model function owns the "
-                                "trained variables")
+            raise CannotConvert((item or self.optimizer[1]).node, "minimize", "no model function "
+                                "owns the trained variables")
         parts = [f"{m}.trainable_variables" for m in self.models.values()]
         return parts[0] if len(parts) == 1 else "[" + ", ".join("*" + p for p in parts) + "]"
 
@@ -197,7 +204,9 @@ class ProgramWriter:
             wanted = [train.info["loss"], *wanted]
         body = [s for s in self.graph.closure(wanted) if s.kind == "tensor"]
         returned = [n for n in fetch.fetches if n != fetch.train]
-        if fetch.train:
+        if fetch.train and "apply" in train.info:
+            out.extend(self._apply_step(train, wanted, ii))
+        elif fetch.train:
             out.append(f"{ii}with tf.GradientTape() as tape:")
             for stmt in body:
                 out.extend(self._statement(stmt, ii + INDENT))
@@ -229,6 +238,33 @@ class ProgramWriter:
             a, b = call.lineno - node.lineno, call.end_lineno - node.lineno
             lines[a:b + 1] = [lines[a][:call.col_offset] + text.encode() + lines[b][call.end_col_offset:]]
         return reindent([line.decode() for line in lines], node.col_offset, indent)
+
+    def _apply_step(self, train, wanted, ii):
+        """compute_gradients -> edits -> apply_gradients: the forward pass on the tape, the
+        gradients from it, the program's own edits of them, then the update."""
+        gradients = train.info["gradients"]
+        need = self.graph.closure([*train.deps, *wanted])
+        after = {id(gradients)}
+        for item in need:  # program order: an item after the gradients if it reads one
+            if any(id(self.graph.by_name[d]) in after for d in item.deps if d in self.graph.by_name):
+                after.add(id(item))
+        forward = [i for i in need if i.kind == "tensor" and id(i) not in after]
+        edits = [i for i in need if i.kind == "tensor" and id(i) in after]
+        out = [f"{ii}with tf.GradientTape() as tape:"]
+        for item in forward:
+            out.extend(self._statement(item, ii + INDENT))
+        loss = gradients.info["loss"]
+        if gradients.info["pairs"]:
+            variables = self._var_list(gradients)
+            out.append(f"{ii}{gradients.name} = list(zip(tape.gradient({loss}, {variables}), {variables}))")
+        else:
+            out.append(f"{ii}{gradients.name} = tape.gradient({loss}, {gradients.info['variables']})")
+        for item in edits:
+            out.extend(self._statement(item, ii))
+        step = train.info["global_step"]
+        out.append(f"{ii}{train.info['optimizer']}.apply_gradients({self._text(train.info['apply'])}"
+                   + (f", global_step={step})" if step else ")"))
+        return out
 
     def _spec(self, item):
         dims = item.info["dims"]

@@ -93,7 +93,7 @@ def _rebind(name, item, items, by_name):
     """``loss += reg`` (or ``loss = loss + reg``): a tensor name bound again to a tensor.  The
     earlier binding stays in the plan as ``loss#1`` and everything that read it reads that."""
     earlier = by_name[name]
-    if earlier.kind != "tensor" or item.kind != "tensor" or len(item.info["names"]) != 1:
+    if earlier.kind not in ("tensor", "gradients") or item.kind != "tensor":
         raise CannotConvert(item.node, None, f"`{name}` is bound twice in the graph code")
     key = next(f"{name}#{i}" for i in range(1, len(items) + 1) if f"{name}#{i}" not in by_name)
     by_name[key] = earlier
@@ -151,6 +151,14 @@ def _read(stmt, table, models, graph) -> Item:
         return _saver(stmt, name, call)
     if call and isinstance(call.func, ast.Attribute) and call.func.attr == "minimize":
         return _train(stmt, name, call, table, graph)
+    if call and isinstance(call.func, ast.Attribute) and call.func.attr == "compute_gradients":
+        return _compute_gradients(stmt, name, call, graph)
+    if call and isinstance(call.func, ast.Attribute) and call.func.attr == "apply_gradients":
+        return _apply_gradients(stmt, name, call, refs, graph)
+    if api == "tf.gradients":
+        return _gradients(stmt, name, call, graph)
+    if api == "tf.trainable_variables" and not call.args and not call.keywords:
+        return Item("variables", stmt, name)
     return _tensor(stmt, name, apis, refs, [name], graph, model_calls, table)
 
 
@@ -244,6 +252,71 @@ def _train(stmt, name, call, table, graph) -> Item:
     deps = {loss} | ({info["global_step"]} if step is not None else set()) | (
         {info["optimizer"]} if "optimizer" in info else set())
     return Item("train", stmt, name, frozenset(deps), info)
+
+
+def _optimizer_of(stmt, call, graph, what):
+    owner = call.func.value
+    if not (isinstance(owner, ast.Name) and owner.id in graph and graph[owner.id].kind == "optimizer"):
+        raise CannotConvert(stmt, what, f"{what}() of something other than an optimizer the "
+                            "program made")
+    return owner.id
+
+
+def _compute_gradients(stmt, name, call, graph) -> Item:
+    """``gv = opt.compute_gradients(loss)``: ``(gradient, variable)`` pairs, taken on the tape."""
+    optimizer = _optimizer_of(stmt, call, graph, "compute_gradients")
+    if (len(call.args) != 1 or call.keywords or not isinstance(call.args[0], ast.Name)
+            or graph.get(call.args[0].id) is None or graph[call.args[0].id].kind != "tensor"):
+        raise CannotConvert(stmt, "compute_gradients", "compute_gradients() with arguments other "
+                            "than the loss (var_list, gate_gradients, ...)")
+    loss = call.args[0].id
+    return Item("gradients", stmt, name, frozenset({loss, optimizer}),
+                {"loss": loss, "pairs": True, "variables": None})
+
+
+def _gradients(stmt, name, call, graph) -> Item:
+    """``grads = tf.gradients(loss, tvars)`` with ``tvars = tf.trainable_variables()``."""
+    if (len(call.args) != 2 or call.keywords or not all(isinstance(a, ast.Name) for a in call.args)
+            or graph.get(call.args[0].id) is None or graph[call.args[0].id].kind != "tensor"
+            or graph.get(call.args[1].id) is None or graph[call.args[1].id].kind != "variables"):
+        raise CannotConvert(stmt, "tf.gradients", "tf.gradients() of other than (loss, variables "
+                            "from tf.trainable_variables())")
+    loss, variables = call.args[0].id, call.args[1].id
+    return Item("gradients", stmt, name, frozenset({loss, variables}),
+                {"loss": loss, "pairs": False, "variables": variables})
+
+
+def _apply_gradients(stmt, name, call, refs, graph) -> Item:
+    """``train_op = opt.apply_gradients(pairs, global_step=step)``: the gradient edits between
+    ``compute_gradients`` and here run inside the train step, after the tape."""
+    optimizer = _optimizer_of(stmt, call, graph, "apply_gradients")
+    keywords = {k.arg: k.value for k in call.keywords}
+    if len(call.args) != 1 or set(keywords) - {"global_step"}:
+        raise CannotConvert(stmt, "apply_gradients", "apply_gradients() with arguments other than "
+                            "the (gradient, variable) pairs and global_step")
+    step = keywords.get("global_step")
+    if step is not None and not (isinstance(step, ast.Name) and step.id in graph
+                                 and graph[step.id].kind == "global_step"):
+        raise CannotConvert(stmt, "apply_gradients", "global_step= is not the program's global step")
+    pairs = {n.id for n in ast.walk(call.args[0]) if isinstance(n, ast.Name) and n.id in graph}
+    gradients = [n for n in pairs if graph[n].kind in ("gradients", "tensor")]
+    if not gradients:
+        raise CannotConvert(stmt, "apply_gradients", "the gradients do not come from "
+                            "compute_gradients() or tf.gradients()")
+    found, todo, seen = [], list(pairs), set()
+    while todo:
+        ref = todo.pop()
+        if ref in seen or ref not in graph:
+            continue
+        seen.add(ref)
+        found += [graph[ref]] if graph[ref].kind == "gradients" else []
+        todo.extend(graph[ref].deps)
+    if len({id(g) for g in found}) != 1:
+        raise CannotConvert(stmt, "apply_gradients", "the gradients do not come from one "
+                            "compute_gradients() or tf.gradients()")
+    info = {"optimizer": optimizer, "apply": call.args[0], "loss": found[0].info["loss"],
+            "gradients": found[0], "global_step": step.id if step is not None else None}
+    return Item("train", stmt, name, frozenset(pairs | {optimizer} | ({step.id} if step else set())), info)
 
 
 def _scoped(stmt, table, graph) -> Item:
