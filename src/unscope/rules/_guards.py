@@ -13,6 +13,9 @@ already handles its absence::
 
     if "concat_v2" in dir(tf):             # also hasattr(tf, "concat_v2")
         ...tf.concat_v2(...)               # TF 2 takes the else branch
+
+A handler that only raises again (``except AttributeError: raise ImportError(...)``) handles
+nothing: such uses keep their finding.
 """
 from __future__ import annotations
 
@@ -34,6 +37,9 @@ def _parents(ctx) -> dict[int, ast.AST]:
 
 
 def _catches_attribute_error(handler: ast.ExceptHandler) -> bool:
+    """A handler of AttributeError (or bare) that does something else than raise again."""
+    if all(isinstance(stmt, ast.Raise) for stmt in handler.body):
+        return False
     kind = handler.type
     if kind is None:
         return True

@@ -1,5 +1,6 @@
 # warns: 31:12 tf.concat_v2: manual: tf.concat_v2 is not in TensorFlow 2.21.0 (neither TF2 nor tf.compat.v1); left unchanged
 # warns: 36:16 tf.image_summary: manual: tf.image_summary is not in TensorFlow 2.21.0 (neither TF2 nor tf.compat.v1); left unchanged
+# warns: 43:16 tf.image_summary: manual: tf.image_summary is not in TensorFlow 2.21.0 (neither TF2 nor tf.compat.v1); left unchanged
 import tensorflow as tf
 
 try:
@@ -38,6 +39,13 @@ def image_op():
         return tf.image_summary  # `except Exception` may hide more than the name: a finding
     except Exception:
         return None
+
+
+def image_op_or_error():
+    try:
+        return tf.image_summary  # the handler only raises: TF 2 fails here, a finding
+    except AttributeError:
+        raise ImportError("needs TensorFlow 0.12")
 # output
 import tensorflow as tf
 import unscope
@@ -78,3 +86,10 @@ def image_op():
         return tf.image_summary  # `except Exception` may hide more than the name: a finding
     except Exception:
         return None
+
+
+def image_op_or_error():
+    try:
+        return tf.image_summary  # the handler only raises: TF 2 fails here, a finding
+    except AttributeError:
+        raise ImportError("needs TensorFlow 0.12")
