@@ -19,12 +19,13 @@ ZOO_DIR = Path(harness.__file__).parent
 # Zoo models native mode keeps in TF1 form (migrate's compat pass then runs them on the
 # runtime), and the finding that must say so - never silently.
 KEPT_TF1 = {
-    "gan_class": "TF1 variables made in GAN.generator: native mode rewrites module-level functions only",
-    "policy": "TF1 variables made in ActorCritic.__init__: native mode rewrites module-level functions only",
+    "policy": "TF1 variables made in ActorCritic.__init__: __init__ makes variables",
     "template_script": "TF1 variables made at module level stay in TF1 form",
     "custom_getter": "custom_getter on a variable_scope: kept on the compat runtime",
 }
-NATIVE = [name for name in harness.ZOO if name not in KEPT_TF1]
+# Model classes whose methods native mode makes modules: (class, method the oracle's build calls)
+CLASSES = {"gan_class": ("GAN", "build")}
+NATIVE = [name for name in harness.ZOO if name not in KEPT_TF1 and name not in CLASSES]
 
 
 @pytest.fixture(scope="module")
@@ -88,7 +89,7 @@ def test_zoo_models_kept_in_tf1_form_still_equal_tf1(name, oracle, tmp_path):
     harness.assert_matches_tf1(model, inputs, oracle, name)
 
 
-@pytest.mark.parametrize("name", NATIVE)
+@pytest.mark.parametrize("name", NATIVE + sorted(CLASSES))
 def test_zoo_output_has_no_tf1_variable_machinery(name, migrated):
     result = migrated[name]
     assert result.ok and result.changed and not result.findings
@@ -149,3 +150,35 @@ def test_zoo_checkpoint_round_trip_and_saved_model(name, oracle, migrated, tmp_p
     tf.saved_model.save(model, str(tmp_path / "saved"))
     loaded = tf.saved_model.load(str(tmp_path / "saved"))
     _check_outputs(loaded.serve(*inputs.values()), expected, rtol=1e-4)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(CLASSES))
+def test_zoo_model_class_equals_tf1(name, oracle, migrated, tmp_path):
+    """The model class migrated natively (its methods' modules built on first use, held by the
+    class) equals TF1: variables, outputs, gradients, regularization; eagerly and traced."""
+    from unscope import nn
+
+    result = migrated[name]
+    assert result.ok and result.changed and not result.findings
+    cls_name, method = CLASSES[name]
+    assert {c["function"].partition(".")[0] for c in result.classes} == {cls_name}
+    module = load(result.code, tmp_path, name)
+    owner = getattr(module, cls_name)()
+
+    class Model(nn.Module):
+        def __init__(self):
+            super().__init__(name="")
+            self.owner = owner
+
+        def __call__(self, **inputs):
+            return getattr(self.owner, method)(**inputs)
+
+    model = Model()
+    inputs = {k: tf.constant(v) for k, v in module.INPUTS.items()}
+    model(**inputs)
+    _, expected = harness.assert_matches_tf1(model, inputs, oracle, name, ordered=False)
+    count = len(model.variables)
+    for fn in (tf.function(model), tf.function(model, jit_compile=True)):
+        _check_outputs(fn(**inputs), expected, rtol=1e-4)
+    assert len(model.variables) == count  # the reused discriminator is one module

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from unscope.analyze.findings import Finding
 from unscope.native.check import conflicts
+from unscope.native.methods import lift, place, reasons
 from unscope.native.emit import Emitter
 from unscope.native.plan import Plan, Unsupported, decide_modes, plan_function
 from unscope.native.program import Program
@@ -98,8 +99,50 @@ def migrate_native(source: str, path: str = "<string>", nn_import: str = DEFAULT
 
 
 def _migrate(source: str, path: str, nn_import: str, imported: frozenset = frozenset()) -> NativeResult:
+    """Model classes first (:mod:`unscope.native.methods`): their variable-making methods are
+    lifted to functions and migrated with the file; if any of them cannot become a module,
+    or the class cannot be rewritten around them, the file is migrated without lifting."""
+    tree = None
+    if "class " in source:   # the common file has no class: no second parse
+        try:
+            tree = ast.parse(source, filename=path)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            pass
+    lifting = lift(source, tree) if tree is not None else None
+    why = {}
+    if lifting is not None:
+        result = _migrate_file(lifting.source, path, nn_import, imported, lifting.names)
+        made = {c["function"] for c in result.classes}
+        for cls in lifting.classes:
+            for one in cls.methods:
+                if one.function not in made:
+                    found = [f.message for f in result.findings
+                             if f"{one.function} stays in TF1 form" in f.message]
+                    why.setdefault(cls.node.name, f"{one.method.name} could not become a module"
+                                   + (f" ({found[0].split('; ')[0]})" if found else ""))
+        if result.ok and lifting.names <= made:
+            code = place(result.code, source, lifting, result.classes)
+            if code is not None:
+                try:
+                    ast.parse(code)
+                except SyntaxError:
+                    code = None
+            if code is not None:
+                owners = {m.function: f"{c.node.name}.{m.method.name}" for c in lifting.classes for m in c.methods}
+                for entry in result.classes:
+                    entry["function"] = owners.get(entry["function"], entry["function"])
+                result.code, result.changed = code, True
+                return result
+            why = {c.node.name: why.get(c.node.name, "the class could not be rewritten around its "
+                                        "methods' modules") for c in lifting.classes}
+    return _migrate_file(source, path, nn_import, imported, class_reasons=why)
+
+
+def _migrate_file(source: str, path: str, nn_import: str, imported: frozenset = frozenset(),
+                  lifted: frozenset = frozenset(), class_reasons=None) -> NativeResult:
     try:
         program = Program(source, path)
+        program.method_reasons = {**reasons(source, program.tree), **(class_reasons or {})}
     except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
         line = getattr(exc, "lineno", None)
         col = getattr(exc, "offset", None)
@@ -108,7 +151,7 @@ def _migrate(source: str, path: str, nn_import: str, imported: frozenset = froze
     program.analyse()
     program.classify()
     inherit(program)
-    kept = imported | _public(program)
+    kept = (imported | _public(program)) - lifted
     _already_kept(program, kept, imported)
     if not program.creators:
         return NativeResult(source, _findings(program, {}), functions=len(program.others))

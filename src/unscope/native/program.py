@@ -45,6 +45,7 @@ class Program:
         self.consts: dict[str, int] = {}
         self.strings: dict[str, str] = {}
         self.relative: set[str] = set()
+        self.method_reasons: dict[str, str] = {}  # class -> why its methods stay TF1 (methods.py)
         self._sibling_cache: set[str] | None = None
         self._collect()
 
@@ -273,8 +274,10 @@ class Program:
                 found = first_construct([node])
                 if found:
                     self.others.append(name)
-                    self.reasons.append((found[0], found[1], f"TF1 variables made in {name}: native "
-                                         f"mode rewrites module-level functions only; kept in TF1 form"))
+                    why = self.method_reasons.get(stmt.name) if type(stmt) is ast.ClassDef else None
+                    why = why or "native mode rewrites module-level functions and model-class methods only"
+                    self.reasons.append((found[0], found[1], f"TF1 variables made in {name}: {why}; "
+                                         f"kept in TF1 form"))
 
     def _order(self) -> list[Fn]:
         """Callees before callers; functions in a cycle fail."""

@@ -1,4 +1,4 @@
-# warns: 12:14 tf.variable_scope: compat: TF1 variables made in Policy.__init__: native mode rewrites module-level functions only; kept in TF1 form
+# warns: 12:14 tf.variable_scope: compat: TF1 variables made in Policy.__init__: __init__ makes variables (or calls super()); kept in TF1 form
 # warns: 13:28 fc: compat: fc is referenced outside the functions native mode rewrites (line 13); fc stays in TF1 form
 # warns: 14:23 fc: compat: fc is referenced outside the functions native mode rewrites (line 14); fc stays in TF1 form
 # warns: 15:23 fc: compat: fc is referenced outside the functions native mode rewrites (line 15); fc stays in TF1 form

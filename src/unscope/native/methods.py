@@ -1,0 +1,353 @@
+"""Model classes whose methods make variables (2018 style) become classes that own modules.
+
+    class GAN(object):                               class Discriminator(nn.Module):
+        def __init__(self, df_dim=4):                    def __init__(self, df_dim=None, name="discriminator"):
+            self.df_dim = df_dim                             ...
+                                                 ->  class GAN(nn.Module):
+        def discriminator(self, image, reuse=False):     _discriminator = None
+            with tf.variable_scope("discriminator")...
+                                                         def __init__(self, df_dim=4):
+                                                             super().__init__()
+                                                             self.df_dim = df_dim
+
+                                                         def discriminator(self, image, reuse=False):
+                                                             if self._discriminator is None:
+                                                                 self._discriminator = Discriminator(df_dim=self.df_dim)
+                                                             return self._discriminator(image)
+
+How: each such method is *lifted* to a module-level function (``self.df_dim`` becomes a
+parameter ``df_dim=None``) that the function engine turns into a class like any other; the
+method then builds that module on its first call (reading ``self`` then, as TF1 read it on the
+call that made the variables) and calls it, so ``reuse=True`` calls are the same instance. The
+class becomes an ``nn.Module`` that holds them, so ``tf.trainable_variables()`` and
+``tf.get_collection(..., scope=)`` in its other methods become ``nn.variables_under(self, ...)``.
+
+Only what can be proven: a class (no base but ``object``, no decorators) whose variable-making
+methods read ``self`` only as plain attributes, whose ``__init__`` makes no variables, whose
+other methods open no scopes and read only variable lists, and that no other class extends and
+no code outside reads TF1 collections about. Anything else: :func:`lift` returns nothing for
+the class and the engine keeps it in TF1 form with its finding.
+"""
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass, field
+
+from unscope.analyze.constructs import classify
+from unscope.analyze.imports import ImportTable, canonical_api
+from unscope.native import apis
+from unscope.native.paths import _RESERVED
+
+__all__ = ["Lifting", "NotLiftable", "lift", "place", "reasons"]
+
+MARKER = "# unscope: methods lifted for native mode"
+_CREATING = frozenset({"get_variable", "make_template", "variable", "rnn_cell", "variable_scope"})
+_LISTS = {"tf.trainable_variables": True, "tf.global_variables": False}
+_KEYS = {"TRAINABLE_VARIABLES": True, "GLOBAL_VARIABLES": False}
+
+
+@dataclass
+class Lifted:
+    method: ast.FunctionDef
+    function: str            # the module-level function it became
+    params: list             # the method's parameters, without self
+    attrs: list              # the self attributes it reads
+    slot: str                # the attribute holding the module
+
+
+@dataclass
+class LiftedClass:
+    node: ast.ClassDef
+    methods: list
+    selections: list = field(default_factory=list)   # (call node, scope node or None, trainable)
+
+
+@dataclass
+class Lifting:
+    source: str               # the file with lifted methods as module-level functions
+    classes: list
+    names: frozenset          # the lifted functions' names
+
+
+class NotLiftable(Exception):
+    """Why a class keeps its TF1 methods (the engine's finding for them says it)."""
+
+
+def reasons(source: str, tree: ast.Module) -> dict[str, str]:
+    """``{"Class": why its methods stay TF1}`` for classes with variable-making methods."""
+    out: dict[str, str] = {}
+    lift(source, tree, out)
+    return out
+
+
+def lift(source: str, tree: ast.Module, why: dict | None = None) -> Lifting | None:
+    """The file with every liftable class's variable-making methods as functions, or None.
+    ``why`` collects, per class left alone, the reason."""
+    why = {} if why is None else why
+    table = ImportTable.from_tree(tree)
+
+    def api(node):
+        qual = table.resolve(node.func) if type(node) is ast.Call else None
+        return canonical_api(qual) if qual else None
+
+    def creates(node) -> bool:
+        for n in ast.walk(node):
+            a = api(n)
+            kind = classify(a) if a else None
+            if kind in _CREATING or (kind == "layer" and (apis.LAYERS.get(a) is None or apis.LAYERS[a].variables)):
+                return True
+        return False
+
+    globals_ = {n for s in tree.body for n in _bound(s)}
+    outside_reads = False
+    classes = [s for s in tree.body if type(s) is ast.ClassDef]
+    for stmt in tree.body:
+        if type(stmt) is not ast.ClassDef and any(
+                (classify(api(n)) if api(n) else None) == "collection" for n in ast.walk(stmt)):
+            outside_reads = True
+    extended = {b.id for c in ast.walk(tree) if type(c) is ast.ClassDef for b in c.bases if type(b) is ast.Name}
+    lifted, taken = [], set(globals_)
+    for cls in classes:
+        try:
+            if outside_reads:
+                raise NotLiftable("code outside the class reads TF1 variable collections")
+            if cls.name in extended:
+                raise NotLiftable(f"another class extends {cls.name}")
+            found = _liftable(cls, api, creates, taken)
+        except NotLiftable as exc:
+            why[cls.name] = str(exc)
+            continue
+        if found is not None:
+            lifted.append(found)
+            taken |= {m.function for m in found.methods}
+    if not lifted:
+        return None
+    return Lifting(_synthetic(source, lifted), lifted, frozenset(m.function for c in lifted for m in c.methods))
+
+
+def _liftable(cls: ast.ClassDef, api, creates, taken) -> LiftedClass | None:
+    if cls.decorator_list or cls.keywords or not all(type(b) is ast.Name and b.id == "object" for b in cls.bases):
+        raise NotLiftable("the class has a base class or decorators")
+    methods = {m.name: m for m in cls.body if type(m) is ast.FunctionDef}
+    if len(methods) != sum(type(s) is not ast.Expr for s in cls.body):   # only methods (and a docstring)
+        raise NotLiftable("the class body holds more than methods")
+    stores = {n.attr for m in methods.values() for n in ast.walk(m)
+              if type(n) is ast.Attribute and type(n.value) is ast.Name and n.value.id == "self"}
+    if (stores | set(methods)) & _RESERVED:
+        raise NotLiftable(f"it uses {', '.join(sorted((stores | set(methods)) & _RESERVED))}, "
+                          f"which tf.Module reserves")
+    init = methods.get("__init__")
+    if init is not None and (creates(init) or any(type(n) is ast.Call and type(n.func) is ast.Name
+                                                  and n.func.id == "super" for n in ast.walk(init))):
+        raise NotLiftable("__init__ makes variables (or calls super())")
+    out = LiftedClass(cls, [])
+    for name, m in methods.items():
+        if name == "__init__":
+            continue
+        if not creates(m):
+            if not _other_method(m, api, out):
+                raise NotLiftable(f"{name} uses TF1 variable machinery other than variable lists")
+            continue
+        one = _method(m, set(methods), api, taken)
+        if one.slot in stores:
+            raise NotLiftable(f"the class already has an attribute {one.slot}")
+        taken.add(one.function)
+        out.methods.append(one)
+    return out if out.methods else None
+
+
+def _method(m: ast.FunctionDef, method_names, api, taken) -> Lifted:
+    a = m.args
+    if m.decorator_list or a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs or not a.args \
+            or a.args[0].arg != "self":
+        raise NotLiftable(f"{m.name} is decorated or takes other than plain parameters after self")
+    parents = {c: p for p in ast.walk(m) for c in ast.iter_child_nodes(p)}
+    attrs = []
+    for n in ast.walk(m):
+        if type(n) is ast.Name and n.id == "self" and n is not a.args[0]:
+            parent = parents.get(n)
+            if type(parent) is not ast.Attribute or type(parent.ctx) is not ast.Load \
+                    or parent.attr in method_names or parent.lineno != parent.end_lineno:
+                raise NotLiftable(f"{m.name} uses self other than by reading plain attributes "
+                                  f"(line {n.lineno})")
+            if parent.attr not in attrs:
+                attrs.append(parent.attr)
+        elif type(n) in (ast.FunctionDef, ast.Lambda, ast.ClassDef) and n is not m:
+            raise NotLiftable(f"{m.name} defines a nested function or class")
+    params = [p.arg for p in a.args[1:]]
+    names = {n.id for n in ast.walk(m) if type(n) is ast.Name} | set(params)
+    if set(attrs) & names:
+        raise NotLiftable(f"{m.name} has a local named like an attribute it reads")
+    if m.name in taken:
+        raise NotLiftable(f"the module already has a name {m.name}")
+    return Lifted(m, m.name, params, attrs, f"_{m.name}")
+
+
+def _other_method(m: ast.FunctionDef, api, out: LiftedClass) -> bool:
+    """A method that makes no variables: it may read variable lists, nothing else of TF1's."""
+    for n in ast.walk(m):
+        a = api(n)
+        kind = classify(a) if a else None
+        if kind is None or kind == "layer":
+            continue
+        if kind != "collection":
+            return False
+        if a in _LISTS:
+            bound, _, odd = apis.bind(n, ("scope",))
+            trainable = _LISTS[a]
+        elif a == "tf.get_collection":
+            bound, _, odd = apis.bind(n, ("key", "scope"))
+            key = bound.get("key")
+            key = key.attr if type(key) is ast.Attribute else None
+            if key not in _KEYS:
+                return False
+            trainable = _KEYS[key]
+        else:
+            return False
+        scope = bound.get("scope")
+        if scope is not None and apis.is_none(scope):
+            scope = None
+        if odd or scope is not None and not (type(scope) is ast.Constant and isinstance(scope.value, str)):
+            return False
+        out.selections.append((n, scope, trainable))
+    return True
+
+
+def _synthetic(source: str, lifted: list) -> str:
+    """Lifted methods become blank lines in their class (a ``pass`` method keeps its name) and
+    module-level functions after :data:`MARKER`; every other line keeps its number."""
+    lines = source.split("\n")
+    tail = ["", "", MARKER]
+    for cls in lifted:
+        for one in cls.methods:
+            m = one.method
+            indent = m.col_offset
+            first, last = m.lineno - 1, m.end_lineno
+            text = [line[indent:] if line[:indent].strip() == "" else line for line in lines[first:last]]
+            # self.attr -> attr, right to left within each line
+            spots = sorted(((n.lineno - 1 - first, n.col_offset - indent, n.end_col_offset - indent, n.attr)
+                            for n in ast.walk(m) if type(n) is ast.Attribute and type(n.value) is ast.Name
+                            and n.value.id == "self"), reverse=True)
+            for row, lo, hi, attr in spots:
+                text[row] = text[row][:lo] + attr + text[row][hi:]
+            head_rows = m.body[0].lineno - m.lineno
+            params = ast.unparse(ast.arguments(posonlyargs=[], args=m.args.args[1:], vararg=None, kwonlyargs=[],
+                                               kw_defaults=[], kwarg=None, defaults=m.args.defaults))
+            extra = ", ".join(f"{attr}=None" for attr in one.attrs)
+            header = f"def {one.function}({', '.join(p for p in (params, extra) if p)}):"
+            tail.extend([header] + [""] * (head_rows - 1) + text[head_rows:] + ["", ""])
+            lines[first] = " " * indent + f"def {m.name}(self): pass"
+            for i in range(first + 1, last):
+                lines[i] = ""
+    return "\n".join(lines).rstrip("\n") + "\n" + "\n".join(tail).rstrip("\n") + "\n"
+
+
+def place(code: str, original: str, lifting: Lifting, classes: list) -> str | None:
+    """Move the lifted classes above their owner and rewrite the owner; None when a lifted
+    method's module needs structure its call cannot give (then the class stays TF1)."""
+    at = code.find("\n" + MARKER + "\n")
+    if at < 0:
+        return None
+    head, tail = code[:at].rstrip("\n") + "\n", code[at + len(MARKER) + 2:].strip("\n") + "\n"
+    made = {c["function"]: c for c in classes}
+    nn = re.search(r"class \w+\((\w+)\.Module\)", tail)
+    if nn is None:
+        return None
+    nn = nn.group(1)
+    src_lines = original.split("\n")
+    tree = ast.parse(head)
+    owners = {s.name: s for s in tree.body if type(s) is ast.ClassDef}
+    out_lines = head.split("\n")
+    for cls in sorted(lifting.classes, key=lambda c: -c.node.lineno):
+        text = _rewrite(cls, src_lines, made, nn)
+        if text is None:
+            return None
+        owner = owners[cls.node.name]
+        out_lines[owner.lineno - 1:owner.end_lineno] = text.split("\n")
+    head = "\n".join(out_lines)
+    tree = ast.parse(head)
+    owner = next(s for s in tree.body if type(s) is ast.ClassDef and s.name in {c.node.name for c in lifting.classes})
+    lines = head.split("\n")
+    start = owner.lineno - 1
+    return "\n".join(lines[:start] + tail.rstrip("\n").split("\n") + ["", ""] + lines[start:])
+
+
+def _rewrite(cls: LiftedClass, lines: list, made: dict, nn: str) -> str | None:
+    node = cls.node
+    text = lines[node.lineno - 1:node.end_lineno]
+    base = node.lineno
+    edits = []   # (row, col_lo, col_hi, new) within text; whole-row replacements use col None
+
+    def row(n):
+        return n - base
+
+    header = text[0]
+    m = re.match(r"(\s*class\s+\w+)\s*(\(\s*(object)?\s*\))?\s*:", header)
+    if m is None:
+        return None
+    edits.append((0, 0, m.end(), f"{m.group(1)}({nn}.Module):"))
+    inner = " " * node.body[0].col_offset
+    first_stmt = node.body[0]
+    is_doc = type(first_stmt) is ast.Expr and type(first_stmt.value) is ast.Constant
+    after = row(first_stmt.end_lineno) + 1 if is_doc else 1
+    slots = [f"{inner}{one.slot} = None  # {made[one.function]['class']}, made on the first call"
+             for one in cls.methods]
+    inserts = {after: slots + [""]}
+    init = next((s for s in node.body if type(s) is ast.FunctionDef and s.name == "__init__"), None)
+    if init is not None:
+        body0 = init.body[0]
+        doc = type(body0) is ast.Expr and type(body0.value) is ast.Constant and isinstance(body0.value.value, str)
+        at = row(body0.end_lineno) + 1 if doc else row(body0.lineno)
+        inserts.setdefault(at, []).append(" " * body0.col_offset + "super().__init__()")
+    replaced = {}
+    for one in cls.methods:
+        entry = made.get(one.function)
+        if entry is None:
+            return None
+        init_args = [a for a in entry["init_args"] if a != "name"]
+        if any(a not in one.attrs for a in init_args):
+            return None
+        call = entry["call_args"]
+        if any(a not in one.params and a not in one.attrs for a in call):
+            return None
+        mm = one.method
+        body0 = mm.body[0]
+        doc = type(body0) is ast.Expr and type(body0.value) is ast.Constant and isinstance(body0.value.value, str)
+        start = row(body0.end_lineno) + 1 if doc else row(body0.lineno)
+        ind = " " * body0.col_offset
+        build = ", ".join(f"{a}=self.{a}" for a in init_args)
+        args = [p for p in one.params if p in call] + [f"{a}=self.{a}" for a in one.attrs if a in call]
+        replaced[start] = (row(mm.end_lineno), [
+            f"{ind}if self.{one.slot} is None:",
+            f"{ind}    self.{one.slot} = {entry['class']}({build})",
+            f"{ind}return self.{one.slot}({', '.join(args)})"])
+    for call, scope, trainable in cls.selections:
+        parts = ["self"] + ([ast.get_source_segment("\n".join(lines), scope) or repr(scope.value)] if scope else [])
+        parts += [] if trainable else ["trainable=False"]
+        if call.lineno != call.end_lineno:
+            return None
+        edits.append((row(call.lineno), call.col_offset, call.end_col_offset, f"{nn}.variables_under({', '.join(parts)})"))
+    for r, lo, hi, new in sorted(edits, key=lambda e: (e[0], -e[1])):
+        text[r] = text[r][:lo] + new + text[r][hi:]
+    out = []
+    i = 0
+    while i < len(text):
+        if i in inserts:
+            out.extend(inserts[i])
+        if i in replaced:
+            end, new = replaced[i]
+            out.extend(new)
+            i = end + 1
+            continue
+        out.append(text[i])
+        i += 1
+    return "\n".join(out)
+
+
+def _bound(stmt) -> list:
+    if type(stmt) in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+        return [stmt.name]
+    if type(stmt) in (ast.Import, ast.ImportFrom):
+        return [(a.asname or a.name).partition(".")[0] for a in stmt.names]
+    return [n.id for n in ast.walk(stmt) if type(n) is ast.Name and type(n.ctx) is ast.Store]

@@ -1,0 +1,12 @@
+# warns: 9:14 tf.variable_scope: compat: TF1 variables made in Tower.apply: apply uses self other than by reading plain attributes (line 10); kept in TF1 form
+import tensorflow.compat.v1 as tf
+
+
+class Tower(object):
+    def __init__(self, units):
+        self.units = units
+
+    def apply(self, x):
+        with tf.variable_scope("tower"):
+            self.hidden = tf.layers.dense(x, self.units, name="fc")
+            return self.hidden
