@@ -1,7 +1,7 @@
 """Model classes whose methods make variables (2018 style) become classes that own modules.
 
     class GAN(object):                               class Discriminator(nn.Module):
-        def __init__(self, df_dim=4):                    def __init__(self, df_dim=None, name="discriminator"):
+        def __init__(self, df_dim=4):                    def __init__(self, df_dim, name="discriminator"):
             self.df_dim = df_dim                             ...
                                                  ->  class GAN(nn.Module):
         def discriminator(self, image, reuse=False):     _discriminator = None
@@ -16,7 +16,8 @@
                                                              return self._discriminator(image)
 
 How: each such method is *lifted* to a module-level function (``self.df_dim`` becomes a
-parameter ``df_dim=None``) that the function engine turns into a class like any other; the
+parameter ``df_dim=None``) that the function engine turns into a class like any other (the
+owner always passes ``df_dim``, so the class requires it); the
 method then builds that module on its first call (reading ``self`` then, as TF1 read it on the
 call that made the variables) and calls it, so ``reuse=True`` calls are the same instance. The
 class becomes an ``nn.Module`` that holds them, so ``tf.trainable_variables()`` and
@@ -251,6 +252,7 @@ def place(code: str, original: str, lifting: Lifting, classes: list) -> str | No
         return None
     head, tail = code[:at].rstrip("\n") + "\n", code[at + len(MARKER) + 2:].strip("\n") + "\n"
     made = {c["function"]: c for c in classes}
+    tail = _required_attrs(tail, lifting, made)
     nn = re.search(r"class \w+\((\w+)\.Module\)", tail)
     if nn is None:
         return None
@@ -271,6 +273,26 @@ def place(code: str, original: str, lifting: Lifting, classes: list) -> str | No
     lines = head.split("\n")
     start = owner.lineno - 1
     return "\n".join(lines[:start] + tail.rstrip("\n").split("\n") + ["", ""] + lines[start:])
+
+
+def _required_attrs(tail: str, lifting: Lifting, made: dict) -> str:
+    """``def __init__(self, df_dim=None, ...)`` -> ``(self, df_dim, ...)``: the owner always
+    passes the attributes; the ``None`` only made the function engine see them as structure."""
+    lines = tail.split("\n")
+    for cls in lifting.classes:
+        for one in cls.methods:
+            entry = made.get(one.function)
+            if entry is None:
+                continue
+            start = next((i for i, line in enumerate(lines) if line.startswith(f"class {entry['class']}(")), None)
+            if start is None or start + 1 >= len(lines) or "def __init__(self" not in lines[start + 1] \
+                    or not lines[start + 1].rstrip().endswith(":"):
+                continue
+            line = lines[start + 1]
+            for attr in one.attrs:
+                line = re.sub(rf"\b{re.escape(attr)}=None\b", attr, line)
+            lines[start + 1] = line
+    return "\n".join(lines)
 
 
 def _rewrite(cls: LiftedClass, lines: list, made: dict, nn: str) -> str | None:

@@ -23,7 +23,7 @@ from unscope import nn
 
 
 class Discriminator(nn.Module):
-    def __init__(self, df_dim=None, name="discriminator"):
+    def __init__(self, df_dim, name="discriminator"):
         super().__init__(name=name)
         self.d_h0_lin = nn.Dense(df_dim, name=f"{name}/d_h0_lin")
         self.d_h1_lin = nn.Dense(1, name=f"{name}/d_h1_lin")
