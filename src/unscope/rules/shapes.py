@@ -29,7 +29,7 @@ class Shapes(Rule):
     a loop or comprehension variable iterating one.  ``tf.compat.dimension_value`` returns the int
     or None for both a TF 2 int and a TF1 Dimension, so the output also runs in graph files that
     keep ``disable_v2_behavior()``.  ``.dims[i]`` is still a Dimension in TF 2 and is left alone;
-    ``foo[i].value`` on anything else is a finding.
+    ``foo[i].value`` on anything else is a finding (``FLAGS[name].value``, a flag's value, is none).
     """
 
     DESCRIPTION = "x.shape[i].value / d.value for d in x.get_shape() -> tf.compat.dimension_value(...)"
@@ -72,7 +72,15 @@ def _looks_like_dimension(obj: ast.expr) -> bool:
     if not isinstance(obj, ast.Subscript) or isinstance(obj.slice, (ast.Slice, ast.Tuple)):
         return False
     index = obj.slice
+    if _is_flags(obj.value):
+        return False  # FLAGS[name].value: an absl / tf.app.flags Flag's value, no shape
     return not (isinstance(index, ast.Constant) and not isinstance(index.value, int))
+
+
+def _is_flags(expr: ast.expr) -> bool:
+    """``FLAGS`` or ``x.FLAGS``: the flag values of tf.app.flags / absl.flags, by convention."""
+    return (isinstance(expr, ast.Name) and expr.id == "FLAGS") or \
+        (isinstance(expr, ast.Attribute) and expr.attr == "FLAGS")
 
 
 class _Classifier:
