@@ -18,6 +18,7 @@ Graph mode belongs to a program's entry point.  A statement of a module is one o
 from __future__ import annotations
 
 import ast
+import bisect
 
 __all__ = ["EntryPoints", "is_main_guard"]
 
@@ -71,6 +72,8 @@ class EntryPoints:
             else:
                 where = "main" if stmt is self.guard else "top"
             self._spans.append((first, stmt.end_lineno, where))
+        # module statements follow one another, so their spans are sorted and never nest
+        self._firsts = [span[0] for span in self._spans]
 
     @classmethod
     def of(cls, tree: ast.Module) -> "EntryPoints":
@@ -90,7 +93,7 @@ class EntryPoints:
 
     def at(self, line: int) -> str:
         """``"top"``, ``"main"`` or ``"library"`` for the code on ``line``."""
-        for first, last, where in self._spans:
-            if first <= line <= last:
-                return where
+        i = bisect.bisect_right(self._firsts, line) - 1
+        if i >= 0 and line <= self._spans[i][1]:
+            return self._spans[i][2]
         return "top"
