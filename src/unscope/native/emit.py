@@ -83,7 +83,7 @@ class Emitter:
         src, ed = self.src, self.ed
         node = fn.node
         colon = header_colon(src, node)
-        colon_line = src.text.count("\n", 0, colon) + 1
+        colon_line = src.line_of(colon)
         if node.body[0].lineno == colon_line:
             raise Unsupported(node, f"def {fn.name}", "the function body is on the def line")
         if any("\t" in src.lines[i - 1][:src.indent(i)] for i in range(node.lineno, node.end_lineno + 1)):
@@ -93,7 +93,7 @@ class Emitter:
         for w in fn.unwraps:
             d = w.body[0].col_offset - w.col_offset
             w_colon = header_colon(src, w, after=w.items[-1].optional_vars or w.items[-1].context_expr)
-            for line in range(src.text.count("\n", 0, w_colon) + 2, w.end_lineno + 1):
+            for line in range(src.line_of(w_colon) + 1, w.end_lineno + 1):
                 plan.shift[line] -= d
         removed: list[tuple[int, int]] = []
         # docstring -> class docstring
@@ -151,7 +151,7 @@ class Emitter:
     def _unwrap(self, plan, w, removed) -> None:
         src = self.src
         colon = header_colon(src, w, after=w.items[-1].optional_vars or w.items[-1].context_expr)
-        colon_line = src.text.count("\n", 0, colon) + 1
+        colon_line = src.line_of(colon)
         lo, hi = src.line_start(w.lineno), src.next_line_start(colon_line)
         comment = src.text[colon:hi].strip()
         text = ""

@@ -54,6 +54,10 @@ class Source:
         start, end = self.span(node)
         return self.text[start:end]
 
+    def line_of(self, offset: int) -> int:
+        """1-based line holding character ``offset`` (``text.count("\\n", 0, offset) + 1``)."""
+        return bisect.bisect_right(self.starts, offset)
+
     def line_start(self, lineno: int) -> int:
         return self.starts[lineno - 1] if lineno - 1 < len(self.starts) else len(self.text)
 
@@ -173,7 +177,7 @@ def header_colon(source: Source, node: ast.AST, after: ast.AST | None = None) ->
     body_start = source.offset(node.body[0].lineno, node.body[0].col_offset)
     chunk = source.text[start:body_start]
     depth = 0
-    base_line = source.text.count("\n", 0, start)
+    base_line = source.line_of(start) - 1
     try:
         for tok in tokenize.generate_tokens(io.StringIO(chunk).readline):
             if tok.type != tokenize.OP:
