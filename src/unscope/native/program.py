@@ -456,6 +456,7 @@ class Program:
                 adj[name].add(callee)
                 adj[callee].add(name)
         seen, out = set(), []
+        order = {n: i for i, n in enumerate(self.functions)}
         for name in self.creators:
             if name in seen:
                 continue
@@ -468,7 +469,6 @@ class Program:
                     if m not in seen:
                         seen.add(m)
                         stack.append(m)
-            order = {n: i for i, n in enumerate(self.functions)}
             out.append(sorted(comp, key=lambda f: order[f.name]))
         return out
 
