@@ -31,6 +31,9 @@ def restore(path, model, optimizer=None, step=None, *, rules=None, allow_cast=Fa
     >>> report = unscope.restore("tf1/model.ckpt-5", model=model, optimizer=opt, step=step)
     >>> # train on: the next step is TF1's step 6, to the last bit
 
+    ``model`` may be a list of models (one program's), ``optimizer`` a list of optimizers in the
+    order the TF1 program made them (each built for its own ``var_list`` first: a GAN's two
+    Adams, the second's ``beta1_power`` saved as ``beta1_power_1``).
     ``optimizer``: an ``unscope.nn`` optimizer; its slots are made for the model's trainable
     variables first (TF1 made them for every trainable variable in ``minimize``).  Without it,
     optimizer state in a TF1 checkpoint is dropped (listed in the report).  ``step``: a
@@ -39,8 +42,11 @@ def restore(path, model, optimizer=None, step=None, *, rules=None, allow_cast=Fa
     is found without one).  ``path`` may be a prefix, a directory or one of its files.
     """
     source = Source(path)
-    if optimizer is not None:
-        optimizer.build(trainable(model))
+    models = _Models(model) if isinstance(model, (list, tuple)) else model
+    if isinstance(optimizer, (list, tuple)):
+        optimizer = list(optimizer)  # each already built for its own var_list, in TF1's order
+    elif optimizer is not None:
+        optimizer.build(trainable(models))
     roots = {"model": model}
     if optimizer is not None:
         roots["optimizer"] = optimizer
@@ -48,8 +54,8 @@ def restore(path, model, optimizer=None, step=None, *, rules=None, allow_cast=Fa
         roots["global_step"] = step
     if source.object_graph:
         return _restore_objects(source, roots)
-    variables, problems = model_variables(model)
-    state = optimizer_variables(optimizer) if optimizer is not None else {}
+    variables, problems = model_variables(models)
+    state = _optimizers_state(optimizer, problems)
     for name in sorted(set(state) & set(variables)):
         problems.append(Problem("duplicate", name, "a model variable and an optimizer variable have "
                                 "this name; rename the model variable"))
@@ -85,3 +91,31 @@ def _restore_objects(source: Source, roots: dict) -> ConversionReport:
     report = ConversionReport(source.prefix, RESTORED, "tf2->tf2")
     report.written = True
     return report
+
+
+class _Models(tf.Module):
+    """Several models of one program (a GAN's generator and discriminator) as one root."""
+
+    def __init__(self, models):
+        super().__init__(name="models")
+        self.models = list(models)
+
+
+def _optimizers_state(optimizer, problems) -> dict:
+    """TF1 name -> variable of the optimizers' slots and state.  Several optimizers: TF1's graph
+    named the second Adam's ``beta1_power`` ``beta1_power_1`` (unique names, creation order)."""
+    if optimizer is None:
+        return {}
+    if not isinstance(optimizer, list):
+        return optimizer_variables(optimizer)
+    state = {}
+    for one in optimizer:
+        own = {id(v) for v in one.non_slot_variables()}
+        for name, variable in optimizer_variables(one).items():
+            if name in state and id(variable) in own:
+                name = next(f"{name}_{i}" for i in range(1, len(state) + 2) if f"{name}_{i}" not in state)
+            elif name in state:
+                problems.append(Problem("duplicate", name, "two optimizers have a slot of this name"))
+                continue
+            state[name] = variable
+    return state

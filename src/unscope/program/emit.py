@@ -31,7 +31,7 @@ class ProgramWriter:
         self.graph, self.session, self.classes, self.nn = graph, session, classes, nn
         self.indent, self.names = indent, names
         self.models = {}        # function name -> instance name (the same name)
-        self.optimizer = None   # (name, train item)
+        self.optimizers = []    # the optimizers' names, in the order TF1 made their slots
         self.step = None
 
     # ---------------------------------------------------------------- objects
@@ -62,16 +62,25 @@ class ProgramWriter:
     def _model(self, item, call):
         function = call.func.id
         info = self.classes[function]
-        if set(info["init_args"]) - {"name"} or function in self.models:
-            raise CannotConvert(item.node, None, f"`{function}` is called with structural arguments "
-                                "or more than once in the program")
+        reuse = _reuse(call, info)
+        if set(info["init_args"]) - {"name"}:
+            raise CannotConvert(item.node, None, f"`{function}` is called with structural arguments")
+        if function in self.models:
+            if reuse not in ("True", "AUTO_REUSE"):
+                raise CannotConvert(item.node, None, f"`{function}` is called again without "
+                                    "reuse=True (TF1 raises: Variable ... already exists)")
+            return []  # the same object: sharing is holding it
+        if reuse == "True":
+            raise CannotConvert(item.node, None, f"`{function}` is first called with reuse=True "
+                                "(TF1 raises: Variable ... does not exist)")
+        keywords = [k for k in call.keywords if k.arg != "reuse" or "reuse" in info["call_args"]]
         if len(call.args) > len(info["call_args"]) or any(
-                k.arg not in info["call_args"] for k in call.keywords):
+                k.arg not in info["call_args"] for k in keywords):
             raise CannotConvert(item.node, None, f"the call of `{function}` does not match "
                                 f"{info['class']}'s __call__")
         self.models[function] = function
         build = [self._example(a) for a in call.args] + [f"{k.arg}={self._example(k.value)}"
-                                                         for k in call.keywords]
+                                                         for k in keywords]
         return [f"{self.indent}{function} = {info['class']}()",
                 f"{self.indent}{function}({', '.join(build)})  # makes the variables now, as TF1's "
                 "graph did"]
@@ -107,35 +116,48 @@ class ProgramWriter:
         if "inline" in item.info:
             inline = item.info["inline"]
             out.append(f"{self.indent}{name} = {self.nn}.{inline['cls']}({_args(inline['call'], self._text)})")
-        if self.optimizer is not None:
-            raise CannotConvert(item.node, "minimize", "a second train op")
-        self.optimizer = (name, item)
-        out.append(f"{self.indent}{name}.build({self._var_list()})  # slots now, as TF1's minimize() made them")
+        if name in self.optimizers:
+            raise CannotConvert(item.node, "minimize", "a second train op of the same optimizer")
+        self.optimizers.append(name)
+        out.append(f"{self.indent}{name}.build({self._trained(item)})  # slots now, as TF1's minimize() made them")
         return out
+
+    def _trained(self, train):
+        """The variables a train op updates: its var_list, or every model's."""
+        if "apply" in train.info:
+            return train.info["gradients"].info["variables"] or self._var_list(train)
+        return train.info["var_list"] or self._var_list(train)
 
     def _gradients(self, item):
         return []  # taken on the tape, in the train step
 
     def _variables(self, item):
-        """``tvars = tf.trainable_variables()``: the models' trainable variables."""
-        return [f"{self.indent}{item.name} = {self._var_list(item)}"]
-
-    def _var_list(self, item=None):
+        """``tvars = tf.trainable_variables()``: the models' trainable variables, in TF1's
+        order, selected by TF1's scope filter."""
+        if item.info.get("python"):
+            return self._python(item)
         if not self.models:
-            raise CannotConvert((item or self.optimizer[1]).node, "minimize", "no model function "
-                                "owns the trained variables")
+            raise CannotConvert(item.node, None, "variables selected before any model made them")
+        models = list(dict.fromkeys(self.models.values()))
+        models = models[0] if len(models) == 1 else "[" + ", ".join(models) + "]"
+        scope = item.info["scope"]
+        return [f"{self.indent}{item.name} = {self.nn}.variables_under({models}"
+                + (f", {_quoted(scope)})" if scope is not None else ")")]
+
+    def _var_list(self, item):
+        if not self.models:
+            raise CannotConvert(item.node, "minimize", "no model function owns the trained variables")
         parts = [f"{m}.trainable_variables" for m in self.models.values()]
         return parts[0] if len(parts) == 1 else "[" + ", ".join("*" + p for p in parts) + "]"
 
     def _saver(self, item):
-        if len(self.models) != 1:
-            raise CannotConvert(item.node, "tf.train.Saver", "a Saver needs exactly one model "
-                                "made before it")
+        if not self.models:
+            raise CannotConvert(item.node, "tf.train.Saver", "a Saver needs a model made before it")
         if "save" not in self.session.uses:
             return []  # restore() needs no Checkpoint object
-        roots = [f"model={next(iter(self.models.values()))}"]
-        if self.optimizer is not None:
-            roots.append(f"optimizer={self.optimizer[0]}")
+        roots = [f"model={_one_or_list(list(dict.fromkeys(self.models.values())))}"]
+        if self.optimizers:
+            roots.append(f"optimizer={_one_or_list(self.optimizers)}")
         if self.step is not None:
             roots.append(f"global_step={self.step}")
         checkpoint, manager = self.names["checkpoint"], self.names["manager"]
@@ -210,8 +232,8 @@ class ProgramWriter:
             out.append(f"{ii}with tf.GradientTape() as tape:")
             for stmt in body:
                 out.extend(self._statement(stmt, ii + INDENT))
-            loss, var_list = train.info["loss"], self._var_list()
-            opt = self.optimizer[0]
+            loss, var_list = train.info["loss"], self._trained(train)
+            opt = train.info["optimizer"]
             out.append(f"{ii}variables = {var_list}")
             out.append(f"{ii}grads = tape.gradient({loss}, variables)")
             step = train.info["global_step"]
@@ -233,6 +255,12 @@ class ProgramWriter:
             models = [self.models[m] for m in item.info["models_before"] if m in self.models]
             parts = [f"{m}.regularization_losses" for m in models]
             edits.append((call, parts[0] if len(parts) == 1 else "[" + ", ".join("*" + p for p in parts) + "]"))
+        for call in item.info.get("model_calls", ()):
+            info = self.classes[call.func.id]
+            if _reuse(call, info) is not None:  # the class takes no reuse=: holding it is sharing
+                kept = [self._text(a) for a in call.args] + [
+                    f"{k.arg}={self._text(k.value)}" for k in call.keywords if k.arg != "reuse"]
+                edits.append((call, f"{call.func.id}({', '.join(kept)})"))
         lines = [line.encode() for line in statement_lines(self.lines, node)]
         for call, text in sorted(edits, key=lambda e: (e[0].lineno, e[0].col_offset), reverse=True):
             a, b = call.lineno - node.lineno, call.end_lineno - node.lineno
@@ -255,7 +283,7 @@ class ProgramWriter:
             out.extend(self._statement(item, ii + INDENT))
         loss = gradients.info["loss"]
         if gradients.info["pairs"]:
-            variables = self._var_list(gradients)
+            variables = gradients.info["variables"] or self._var_list(gradients)
             out.append(f"{ii}{gradients.name} = list(zip(tape.gradient({loss}, {variables}), {variables}))")
         else:
             out.append(f"{ii}{gradients.name} = tape.gradient({loss}, {gradients.info['variables']})")
@@ -315,6 +343,22 @@ def _with_empty_blocks(with_node, edits):
 
     visit(with_node.body)
     return edits
+
+
+def _reuse(call, info):
+    """``reuse=`` of a model call the class does not take: "True", "AUTO_REUSE", "False", or None."""
+    reuse = next((k.value for k in call.keywords if k.arg == "reuse"), None)
+    if reuse is None or "reuse" in info["call_args"]:
+        return None
+    if isinstance(reuse, ast.Constant) and reuse.value in (True, False, None):
+        return str(bool(reuse.value))
+    if ast.unparse(reuse) in ("tf.AUTO_REUSE", "tf.compat.v1.AUTO_REUSE"):
+        return "AUTO_REUSE"
+    raise CannotConvert(call, None, f"`{call.func.id}` is called with a reuse= that is not a literal")
+
+
+def _one_or_list(names):
+    return names[0] if len(names) == 1 else "[" + ", ".join(names) + "]"
 
 
 def _quoted(text):

@@ -187,15 +187,20 @@ def _check_outside(body, program, table):
 
 
 def _restore_objects(graph) -> str:
-    models = [call.func.id for item in graph.of_kind("tensor") for call in item.info["model_calls"]]
-    parts = [f"model={models[0]}"] if len(models) == 1 else []
-    trains = graph.of_kind("train")
-    if trains:
-        parts.append(f"optimizer={trains[0].info['optimizer']}")
+    models = list(dict.fromkeys(call.func.id for item in graph.of_kind("tensor")
+                                for call in item.info["model_calls"]))
+    parts = [f"model={_one_or_list(models)}"] if models else []
+    optimizers = list(dict.fromkeys(train.info["optimizer"] for train in graph.of_kind("train")))
+    if optimizers:
+        parts.append(f"optimizer={_one_or_list(optimizers)}")
     steps = graph.of_kind("global_step")
     if steps:
         parts.append(f"step={steps[0].name}")
     return ", ".join(parts)
+
+
+def _one_or_list(names):
+    return names[0] if len(names) == 1 else "[" + ", ".join(names) + "]"
 
 
 def _nn_name(code):

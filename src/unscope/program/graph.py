@@ -157,8 +157,12 @@ def _read(stmt, table, models, graph) -> Item:
         return _apply_gradients(stmt, name, call, refs, graph)
     if api == "tf.gradients":
         return _gradients(stmt, name, call, graph)
-    if api == "tf.trainable_variables" and not call.args and not call.keywords:
-        return Item("variables", stmt, name)
+    if api in ("tf.trainable_variables", "tf.get_collection"):
+        return _variables(stmt, name, call, api, table)
+    if (isinstance(value, ast.ListComp) and refs and not any(apis) and not model_calls
+            and all(graph[r].kind == "variables" for r in refs)):
+        # d_vars = [v for v in t_vars if v.name.startswith("discriminator")]: the names are TF1's
+        return Item("variables", stmt, name, frozenset(refs), {"python": True})
     return _tensor(stmt, name, apis, refs, [name], graph, model_calls, table)
 
 
@@ -233,15 +237,16 @@ def _saver(stmt, name, call) -> Item:
 def _train(stmt, name, call, table, graph) -> Item:
     owner = call.func.value
     keywords = {k.arg: k.value for k in call.keywords}
-    if len(call.args) != 1 or not isinstance(call.args[0], ast.Name) or set(keywords) - {"global_step"}:
-        raise CannotConvert(stmt, "minimize", "minimize() with arguments other than the loss and "
-                            "global_step (var_list, gate_gradients, ...)")
+    if len(call.args) != 1 or not isinstance(call.args[0], ast.Name) or set(keywords) - {"global_step", "var_list"}:
+        raise CannotConvert(stmt, "minimize", "minimize() with arguments other than the loss, "
+                            "global_step and var_list (gate_gradients, ...)")
     loss = call.args[0].id
     step = keywords.get("global_step")
     if step is not None and not (isinstance(step, ast.Name) and step.id in graph
                                  and graph[step.id].kind == "global_step"):
         raise CannotConvert(stmt, "minimize", "global_step= is not the program's global step")
-    info = {"loss": loss, "global_step": step.id if step is not None else None}
+    info = {"loss": loss, "global_step": step.id if step is not None else None,
+            "var_list": _var_list(stmt, keywords, graph, "minimize")}
     if isinstance(owner, ast.Name) and owner.id in graph and graph[owner.id].kind == "optimizer":
         info["optimizer"] = owner.id
     elif isinstance(owner, ast.Call) and api_of(owner.func, table) in OPTIMIZERS:
@@ -249,9 +254,35 @@ def _train(stmt, name, call, table, graph) -> Item:
     else:
         raise CannotConvert(stmt, "minimize", "the optimizer is not one of tf.train's "
                             + ", ".join(sorted(OPTIMIZERS)))
-    deps = {loss} | ({info["global_step"]} if step is not None else set()) | (
+    deps = {loss} | ({info["var_list"]} if info["var_list"] else set()) | ({info["global_step"]} if step is not None else set()) | (
         {info["optimizer"]} if "optimizer" in info else set())
     return Item("train", stmt, name, frozenset(deps), info)
+
+
+def _variables(stmt, name, call, api, table) -> Item:
+    """``tf.trainable_variables(scope=None)``, ``tf.get_collection(TRAINABLE_VARIABLES,
+    scope=...)``: the models' trainable variables TF1's filter selects."""
+    args = list(call.args)
+    if api == "tf.get_collection":
+        if not args or api_of(args.pop(0), table) != "tf.GraphKeys.TRAINABLE_VARIABLES":
+            raise CannotConvert(stmt, api, f"{api} of a collection other than TRAINABLE_VARIABLES "
+                                "or REGULARIZATION_LOSSES")
+    keywords = {k.arg: k.value for k in call.keywords}
+    scope = args[0] if args else keywords.pop("scope", None)
+    if len(args) > 1 or keywords or scope is not None and not _literal_str(scope):
+        raise CannotConvert(stmt, api, f"{api} with a scope that is not a literal")
+    return Item("variables", stmt, name, info={"scope": scope.value if scope is not None else None})
+
+
+def _var_list(stmt, keywords, graph, what):
+    var_list = keywords.get("var_list")
+    if var_list is None:
+        return None
+    if not (isinstance(var_list, ast.Name) and var_list.id in graph
+            and graph[var_list.id].kind == "variables"):
+        raise CannotConvert(stmt, what, "var_list= is not a list the program selected from "
+                            "tf.trainable_variables() or TRAINABLE_VARIABLES")
+    return var_list.id
 
 
 def _optimizer_of(stmt, call, graph, what):
@@ -265,13 +296,14 @@ def _optimizer_of(stmt, call, graph, what):
 def _compute_gradients(stmt, name, call, graph) -> Item:
     """``gv = opt.compute_gradients(loss)``: ``(gradient, variable)`` pairs, taken on the tape."""
     optimizer = _optimizer_of(stmt, call, graph, "compute_gradients")
-    if (len(call.args) != 1 or call.keywords or not isinstance(call.args[0], ast.Name)
+    keywords = {k.arg: k.value for k in call.keywords}
+    if (len(call.args) != 1 or set(keywords) - {"var_list"} or not isinstance(call.args[0], ast.Name)
             or graph.get(call.args[0].id) is None or graph[call.args[0].id].kind != "tensor"):
         raise CannotConvert(stmt, "compute_gradients", "compute_gradients() with arguments other "
-                            "than the loss (var_list, gate_gradients, ...)")
-    loss = call.args[0].id
-    return Item("gradients", stmt, name, frozenset({loss, optimizer}),
-                {"loss": loss, "pairs": True, "variables": None})
+                            "than the loss and var_list (gate_gradients, ...)")
+    loss, variables = call.args[0].id, _var_list(stmt, keywords, graph, "compute_gradients")
+    return Item("gradients", stmt, name, frozenset({loss, optimizer} | ({variables} if variables else set())),
+                {"loss": loss, "pairs": True, "variables": variables})
 
 
 def _gradients(stmt, name, call, graph) -> Item:

@@ -36,8 +36,8 @@ class _Net(nn.Module):
 _net = _Net()
 _net(tf.zeros([1, 2], tf.float32))  # makes the variables now, as TF1's graph did
 optimizer = nn.Adagrad(0.5)
-tvars = _net.trainable_variables
-optimizer.build(_net.trainable_variables)  # slots now, as TF1's minimize() made them
+tvars = nn.variables_under(_net)
+optimizer.build(tvars)  # slots now, as TF1's minimize() made them
 
 
 @tf.function(input_signature=[
