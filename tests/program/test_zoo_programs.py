@@ -25,6 +25,10 @@ PROGRAMS = {
     "gan_two_adams": (("d_loss", "g_loss"), ("optimizer.build(d_vars)", "optimizer_2.build(g_vars)",
                                              "optimizer=[optimizer, optimizer_2]"),
                       lambda out: len(set(_values(out, "g_loss"))) > 1),
+    "rmsprop_adagrad": (("loss", "loss_after"), ("nn.RMSProp(0.01, decay=0.8, momentum=0.5, centered=True)",
+                                                 "nn.Adagrad(0.3)", 'nn.variables_under(regressor, "head")'),
+                        # the Adagrad step on the clipped head gradients moved the loss every time
+                        lambda out: all(a != b for a, b in zip(_values(out, "loss"), _values(out, "loss_after")))),
 }
 SLOTS = ("Adam", "Momentum", "RMSProp", "Adagrad", "power")
 
