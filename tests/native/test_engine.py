@@ -109,13 +109,15 @@ def test_output_parses_and_is_stable_for_a_mixed_file():
 class Trainer:
     def step(self, x):
         with tf.variable_scope("opt"):
-            return tf.get_variable("lr", [])
+            self.lr = tf.get_variable("lr", [])
+            return self.lr
 '''
     result = migrate_native(source, "mixed.py")
     ast.parse(result.code)
     assert "class Tower(nn.Module)" in result.code
     assert [f.api for f in result.findings] == ["tf.variable_scope"]
     assert "Trainer.step" in result.findings[0].message
+    assert "step uses self other than by reading plain attributes (line 16)" in result.findings[0].message
     assert (result.functions, result.native) == (3, 2)
     assert migrate_native(result.code, "mixed.py").code == result.code
 
