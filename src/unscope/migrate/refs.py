@@ -84,6 +84,7 @@ class RefIndex:
     shadowed: set[str] = field(default_factory=set)   # TF names rebound at module level
     star_imports: list[str] = field(default_factory=list)
     names: set[str] = field(default_factory=set)        # every Name in the module
+    attributes: set[str] = field(default_factory=set)   # every `.attr` read or written in it
 
 
 def collect(tree: ast.Module, table: ImportTable) -> RefIndex:
@@ -99,6 +100,7 @@ def collect(tree: ast.Module, table: ImportTable) -> RefIndex:
     Attribute, Name, Call, Assign = ast.Attribute, ast.Name, ast.Call, ast.Assign
     Store, arg, AST = ast.Store, ast.arg, ast.AST
     names_seen = index.names
+    attrs_seen = index.attributes
     fields = _FIELDS
     # One depth-first pass; a chain a.b.c is taken whole at its outermost node, so its inner
     # nodes are never visited (what makes this 2-3x faster than ast.walk).
@@ -108,8 +110,10 @@ def collect(tree: ast.Module, table: ImportTable) -> RefIndex:
         node = pop()
         kind = type(node)
         if kind is Attribute:
+            attrs_seen.add(node.attr)
             root = node.value
             while type(root) is Attribute:
+                attrs_seen.add(root.attr)
                 root = root.value
             if type(root) is Name:
                 names_seen.add(root.id)

@@ -36,6 +36,8 @@ class Shapes(Rule):
     ORDER = 45
 
     def apply(self, ctx) -> None:
+        if "value" not in ctx.index.attributes:
+            return  # no `.value` anywhere in the module: nothing to rewrite or report
         calls = {id(ref.call): ref for ref in ctx.refs if ref.call is not None}
         shapes = _Classifier(ctx.tree, calls)
         spelled = None

@@ -30,6 +30,8 @@ class TensorName(Rule):
     ORDER = 46
 
     def apply(self, ctx) -> None:
+        if "name" not in ctx.index.attributes:
+            return  # no `.name` anywhere in the module: nothing to find (and no walks to pay)
         for fn in ast.walk(ctx.tree):
             if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 continue
