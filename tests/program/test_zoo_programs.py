@@ -29,6 +29,10 @@ PROGRAMS = {
                                                  "nn.Adagrad(0.3)", 'nn.variables_under(regressor, "head")'),
                         # the Adagrad step on the clipped head gradients moved the loss every time
                         lambda out: all(a != b for a, b in zip(_values(out, "loss"), _values(out, "loss_after")))),
+    # the final weights compared below include bn/moving_mean and moving_variance: updated once
+    # per train step, never by the evaluation with is_training fed False
+    "batch_norm_sgd": (("loss", "eval"), ("nn.BatchNormalization(", "tf.zeros([], tf.bool))"),
+                       lambda out: _values(out, "loss") != _values(out, "eval")),
 }
 SLOTS = ("Adam", "Momentum", "RMSProp", "Adagrad", "power")
 

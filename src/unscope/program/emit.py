@@ -79,13 +79,15 @@ class ProgramWriter:
             raise CannotConvert(item.node, None, f"the call of `{function}` does not match "
                                 f"{info['class']}'s __call__")
         self.models[function] = function
-        build = [self._example(a) for a in call.args] + [f"{k.arg}={self._example(k.value)}"
-                                                         for k in keywords]
+        build = [self._example(a, info) for a in call.args] + [
+            f"{k.arg}={self._example(k.value, info)}" for k in keywords]
         return [f"{self.indent}{function} = {info['class']}()",
                 f"{self.indent}{function}({', '.join(build)})  # makes the variables now, as TF1's "
                 "graph did"]
 
-    def _example(self, node):
+    def _example(self, node, info=None):
+        if info and info.get("batch_norm") and isinstance(node, ast.Constant) and node.value is True:
+            return "False"  # building must not update the moving averages (TF1's did not)
         if isinstance(node, ast.Name) and node.id in self.graph.by_name:
             item = self.graph.by_name[node.id]
             if item.kind != "placeholder":
@@ -127,6 +129,9 @@ class ProgramWriter:
         if "apply" in train.info:
             return train.info["gradients"].info["variables"] or self._var_list(train)
         return train.info["var_list"] or self._var_list(train)
+
+    def _update_ops(self, item):
+        return []  # batch norm updates its moving averages in its training call
 
     def _gradients(self, item):
         return []  # taken on the tape, in the train step

@@ -61,13 +61,17 @@ def _convert(source, tree, table, entry, path, native):
     if result.error is not None:
         raise CannotConvert(entry.session, None, f"native mode cannot migrate the rest of the file "
                             f"({result.error})")
-    classes = {c["function"]: c for c in result.classes}
-    _check_models(tree, table, classes)
+    classes = {c["function"]: dict(c) for c in result.classes}
+    normed = _batch_norm_models(tree, table, classes)
     imported = {local: model for local, model in imported_models(tree, path).items()
                 if local not in classes}
     for local, model in imported.items():
-        _check_models(model.tree, ImportTable.from_tree(model.tree), {model.entry["function"]: 1})
         classes[local] = {**model.entry, "function": local}
+        found = _batch_norm_models(model.tree, ImportTable.from_tree(model.tree), {model.entry["function"]: 1})
+        if found:
+            normed[local] = next(iter(found.values()))
+    for local in normed:
+        classes[local]["batch_norm"] = True
     graph = read_graph(body, entry.session, table, set(classes), module_level)
     taken = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)} | {
         n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
@@ -81,6 +85,7 @@ def _convert(source, tree, table, entry, path, native):
             train.info["optimizer"] = _fresh("optimizer", taken)
     objects = _restore_objects(graph)
     session = rewrite_session(entry.session, graph, table, taken, objects, names)
+    _check_batch_norm(graph, session, normed)
     nn = _nn_name(result.code)
     body = emit_program(source, graph, session, classes, nn or "nn", indent, names)
     code = result.code
@@ -124,18 +129,52 @@ def _kept_programs(tree, table, path):
     return findings
 
 
-def _check_models(tree, table, classes):
-    """Batch norm trained by a Session updated its moving averages only when the program ran
-    UPDATE_OPS; a TF2 module updates them on every training call: not provably the same."""
+def _batch_norm_models(tree, table, classes) -> dict:
+    """``{model function: its first batch-norm call}`` among ``classes``."""
+    found = {}
     for stmt in tree.body:
         if isinstance(stmt, ast.FunctionDef) and stmt.name in classes:
             for node in ast.walk(stmt):
-                if isinstance(node, ast.Call):
-                    api = canonical_api(table.resolve(node.func) or "") or ""
-                    if "batch_norm" in api:
-                        raise CannotConvert(node, api, "batch normalization in a model the Session "
-                                            "trains (TF1 updated its moving averages only through "
-                                            "the UPDATE_OPS the program ran)")
+                if isinstance(node, ast.Call) and "batch_norm" in (
+                        canonical_api(table.resolve(node.func) or "") or ""):
+                    found.setdefault(stmt.name, node)
+    return found
+
+
+def _check_batch_norm(graph, session, normed):
+    """Batch norm trained by a Session updated its moving averages only when the program ran
+    UPDATE_OPS; a TF2 module updates them on every training call.  The same when every train op
+    runs under ``control_dependencies(UPDATE_OPS)`` and every other function calls the model
+    with ``training`` False (a literal, or a bool placeholder fed ``False`` at every run)."""
+    if not normed:
+        return
+    for train in graph.of_kind("train"):
+        if not train.info.get("updates"):
+            node = next(iter(normed.values()))
+            raise CannotConvert(node, "batch_normalization", "batch normalization in a model the "
+                                "Session trains (TF1 updated its moving averages only through the "
+                                "UPDATE_OPS the program ran)")
+    for fetch in session.fetches.values():
+        if fetch.train:
+            continue
+        for item in graph.closure(fetch.fetches):
+            for call in item.info.get("model_calls", []) if item.kind == "tensor" else []:
+                if call.func.id in normed and not _not_training(call, graph, session.feeds.get(fetch.name, [])):
+                    raise CannotConvert(call, "batch_normalization", f"`{call.func.id}` (batch "
+                                        "normalization) is run outside a train op with a training "
+                                        "flag not False (TF2 would update its moving averages there)")
+
+
+def _not_training(call, graph, feeds) -> bool:
+    for arg in [*call.args[1:], *(k.value for k in call.keywords)]:
+        if isinstance(arg, ast.Constant) and arg.value is True:
+            return False
+        item = graph.by_name.get(arg.id) if isinstance(arg, ast.Name) else None
+        if item is not None and item.kind == "placeholder" and ast.unparse(item.info["dtype"]) == "tf.bool":
+            if not feeds or not all(isinstance(f.get(arg.id), ast.Constant) and f[arg.id].value is False
+                                    for f in feeds):
+                return False
+    return True
 
 
 _DEFINITIONS = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.ClassDef, ast.If)

@@ -107,6 +107,8 @@ def api_of(node, table):
 
 
 def _read(stmt, table, models, graph) -> Item:
+    if isinstance(stmt, ast.With) and _is_update_dependency(stmt, table, graph):
+        return _with_updates(stmt, table, models, graph)
     if isinstance(stmt, ast.With):
         return _scoped(stmt, table, graph)
     apis = [api_of(n.func, table) for n in ast.walk(stmt) if isinstance(n, ast.Call)]
@@ -157,6 +159,8 @@ def _read(stmt, table, models, graph) -> Item:
         return _apply_gradients(stmt, name, call, refs, graph)
     if api == "tf.gradients":
         return _gradients(stmt, name, call, graph)
+    if api == "tf.get_collection" and _is_update_ops(call, table):
+        return Item("update_ops", stmt, name)
     if api in ("tf.trainable_variables", "tf.get_collection"):
         return _variables(stmt, name, call, api, table)
     if (isinstance(value, ast.ListComp) and refs and not any(apis) and not model_calls
@@ -257,6 +261,37 @@ def _train(stmt, name, call, table, graph) -> Item:
     deps = {loss} | ({info["var_list"]} if info["var_list"] else set()) | ({info["global_step"]} if step is not None else set()) | (
         {info["optimizer"]} if "optimizer" in info else set())
     return Item("train", stmt, name, frozenset(deps), info)
+
+
+def _is_update_ops(call, table) -> bool:
+    return (isinstance(call, ast.Call) and api_of(call.func, table) == "tf.get_collection"
+            and len(call.args) == 1 and not call.keywords
+            and api_of(call.args[0], table) == "tf.GraphKeys.UPDATE_OPS")
+
+
+def _is_update_dependency(stmt, table, graph) -> bool:
+    """``with tf.control_dependencies(tf.get_collection(tf.GraphKeys.UPDATE_OPS)):`` (or of a
+    name bound to that collection)."""
+    if len(stmt.items) != 1 or not isinstance(stmt.items[0].context_expr, ast.Call):
+        return False
+    call = stmt.items[0].context_expr
+    if api_of(call.func, table) != "tf.control_dependencies" or len(call.args) != 1 or call.keywords:
+        return False
+    arg = call.args[0]
+    return _is_update_ops(arg, table) or (isinstance(arg, ast.Name) and arg.id in graph
+                                          and graph[arg.id].kind == "update_ops")
+
+
+def _with_updates(stmt, table, models, graph) -> Item:
+    """The train op TF1 ran the moving-average updates with: the native batch norm makes them
+    in its training call, once per train step, as the control dependency did."""
+    inner = stmt.body[0] if len(stmt.body) == 1 else None
+    item = _read(inner, table, models, graph) if isinstance(inner, ast.Assign) else None
+    if item is None or item.kind != "train":
+        raise CannotConvert(stmt, "tf.control_dependencies", "control_dependencies(UPDATE_OPS) "
+                            "around something other than one train op")
+    item.info["updates"] = True
+    return item
 
 
 def _variables(stmt, name, call, api, table) -> Item:

@@ -35,6 +35,7 @@ class SessionRewrite:
     fetches: dict = field(default_factory=dict)   # (fetches, args) -> Fetch
     uses: set = field(default_factory=set)        # "restore", "save", "save_numbered"
     save_paths: list = field(default_factory=list)
+    feeds: dict = field(default_factory=dict)     # function name -> [{placeholder: value node}]
 
 
 def rewrite_session(with_node: ast.With, graph: GraphPlan, table, taken: set, objects,
@@ -141,6 +142,7 @@ def _run(stmt, call, sess, graph, taken, out, handled):
         out.fetches[key] = Fetch(_fresh("train_step" if train else "compute_" + "_".join(
             n for n in names), taken), tuple(names), tuple(needed), train)
     fetch = out.fetches[key]
+    out.feeds.setdefault(fetch.name, []).append(feeds)
     text = f"{fetch.name}({', '.join(_src(feeds[n]) for n in needed)})"
     returned = [n for n in names if n != train]
     if not many:
