@@ -151,7 +151,7 @@ def _migrate_file(source: str, path: str, nn_import: str, imported: frozenset = 
     program.analyse()
     program.classify()
     inherit(program)
-    kept = (imported | _public(program)) - lifted
+    kept = (imported | _public(program, source)) - lifted
     _already_kept(program, kept, imported)
     if not program.creators:
         return NativeResult(source, _findings(program, {}), functions=len(program.others))
@@ -249,8 +249,17 @@ def _module_calls(program, editor, emitter, plans) -> None:
             editor.replace(call, f"{plan.cls}({', '.join(init)})({', '.join(args)})")
 
 
-def _public(program: Program) -> frozenset:
+# The program pass (unscope.program) hands native mode its file with the Session program
+# replaced by this call; such a file is a script whose program the pass rewrites to call the
+# classes (it may bind their instances to the functions' names), so only names other files of
+# the run import are kept there.
+PROGRAM_MARKER = "__unscope_program__()"
+
+
+def _public(program: Program, source: str) -> frozenset:
     """Public variable-making functions: callers outside the run may use them by name."""
+    if PROGRAM_MARKER in source:
+        return frozenset()
     return frozenset(name for name in program.creators if not name.startswith("_"))
 
 

@@ -22,7 +22,6 @@ with tf.Session() as sess:
 import numpy as np
 import tensorflow as tf
 from unscope import nn
-import unscope
 
 
 class Net(nn.Module):
@@ -32,12 +31,6 @@ class Net(nn.Module):
 
     def __call__(self, x):
         return self.out(x)
-
-
-# net: public, kept as TF1 code for callers elsewhere; Net above is its native form
-def net(x):
-    with unscope.variable_scope("net", regularizer=nn.l2_regularizer(1e-3)):
-        return unscope.layers.dense(x, 2, name="out")
 
 
 tf.random.set_seed(1)

@@ -13,6 +13,7 @@ def tower(x):
 # output
 import tensorflow as tf
 from unscope import nn
+import unscope
 
 
 class Tower(nn.Module):
@@ -30,4 +31,15 @@ class Tower(nn.Module):
         o = self.o
         g = self.g
         h = self.dense(x)
+        return tf.matmul(h, o) + tf.reduce_sum(k) + tf.matmul(x, w) + g
+
+
+# tower: public, kept as TF1 code for callers elsewhere; Tower above is its native form
+def tower(x):
+    with unscope.variable_scope("tower"):
+        w = unscope.get_variable("w", [4, 8], initializer=nn.initializers.truncated_normal(stddev=0.02))
+        k = unscope.get_variable("k", [3, 3, 4, 8], initializer=nn.initializers.variance_scaling(2.0, "fan_avg"))
+        o = unscope.get_variable("o", [8, 8], initializer=nn.initializers.orthogonal(gain=1.5))
+        g = unscope.get_variable("g", [8], initializer=nn.initializers.glorot_normal(seed=3))
+        h = unscope.layers.dense(x, 8, kernel_initializer=nn.initializers.random_normal(stddev=0.1))
         return tf.matmul(h, o) + tf.reduce_sum(k) + tf.matmul(x, w) + g

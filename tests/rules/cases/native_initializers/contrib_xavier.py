@@ -11,6 +11,7 @@ def head(x):
 # output
 import tensorflow as tf
 from unscope import nn
+import unscope
 
 
 class Head(nn.Module):
@@ -22,4 +23,12 @@ class Head(nn.Module):
     def __call__(self, x):
         w = self.w
         v = self.v
+        return tf.matmul(tf.matmul(x, w), v)
+
+
+# head: public, kept as TF1 code for callers elsewhere; Head above is its native form
+def head(x):
+    with unscope.variable_scope("head"):
+        w = unscope.get_variable("w", [4, 2], initializer=nn.initializers.xavier(uniform=False))
+        v = unscope.get_variable("v", [2, 2], initializer=nn.initializers.contrib_variance_scaling(factor=1.0))
         return tf.matmul(tf.matmul(x, w), v)
