@@ -31,10 +31,25 @@ PROGRAMS = {
                         lambda out: all(a != b for a, b in zip(_values(out, "loss"), _values(out, "loss_after")))),
     # the final weights compared below include bn/moving_mean and moving_variance: updated once
     # per train step, never by the evaluation with is_training fed False
-    "batch_norm_sgd": (("loss", "eval"), ("nn.BatchNormalization(", "tf.zeros([], tf.bool))"),
+    "batch_norm_sgd": (("loss", "eval"), ("nn.BatchNormalization(", "tf.zeros([], tf.bool))",
+                                          "tf.raw_ops.HistogramSummary(", "create_file_writer("),
                        lambda out: _values(out, "loss") != _values(out, "eval")),
 }
 SLOTS = ("Adam", "Momentum", "RMSProp", "Adagrad", "power")
+
+
+def _summaries(logdir):
+    """``[(step, tag, value)]`` of the summaries in a run's event files; a histogram's value
+    is ``(min, max, num, sum, sum_squares, bucket limits, buckets)``."""
+    out = []
+    for path in sorted(Path(logdir).glob("events.out.tfevents.*")):
+        for event in tf.compat.v1.train.summary_iterator(str(path)):
+            for value in event.summary.value:
+                h = value.histo
+                kept = value.simple_value if value.WhichOneof("value") == "simple_value" else (
+                    h.min, h.max, h.num, h.sum, h.sum_squares, *h.bucket_limit, *h.bucket)
+                out.append((event.step, value.tag, kept))
+    return out
 
 
 @pytest.mark.parametrize("name", sorted(PROGRAMS))
@@ -69,6 +84,11 @@ def test_zoo_program_trains_as_tf1(name, tmp_path):
     for out in (tf2, tf2_more):
         traces = _traces(out)
         assert traces and all(count == 1 for count in traces.values()), traces
+    if (tmp_path / "tf1" / "logs").is_dir():  # the program writes summaries: TF1's, step by step
+        tf1_events, tf2_events = _summaries(tmp_path / "tf1" / "logs"), _summaries(tmp_path / "tf2" / "logs")
+        assert len(tf1_events) == 20 and [e[:2] for e in tf2_events] == [e[:2] for e in tf1_events]
+        for (_, tag, one), (_, _, two) in zip(tf1_events, tf2_events):
+            np.testing.assert_allclose(two, one, rtol=1e-5, err_msg=tag)
     reader = tf.train.load_checkpoint(str(tmp_path / "tf1_more" / "model-15"))
     saved = tf.train.load_checkpoint(str(tmp_path / "tf2_more" / "model-15"))
     tf1_weights = [n for n in reader.get_variable_to_shape_map()

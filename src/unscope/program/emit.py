@@ -130,6 +130,9 @@ class ProgramWriter:
             return train.info["gradients"].info["variables"] or self._var_list(train)
         return train.info["var_list"] or self._var_list(train)
 
+    def _writer(self, item):
+        return [f"{self.indent}{item.name} = tf.summary.create_file_writer({self._text(item.info['logdir'])})"]
+
     def _update_ops(self, item):
         return []  # batch norm updates its moving averages in its training call
 
@@ -255,6 +258,8 @@ class ProgramWriter:
         """A graph statement's lines at ``indent``; the regularization-loss collection becomes
         the models' ``regularization_losses``."""
         node = item.node
+        if "text" in item.info:  # a statement the plan wrote anew (summaries)
+            return [indent + item.info["text"]]
         edits = []
         for call in item.info.get("regularization", ()):
             models = [self.models[m] for m in item.info["models_before"] if m in self.models]

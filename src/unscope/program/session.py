@@ -17,6 +17,7 @@ __all__ = ["Fetch", "SessionRewrite", "rewrite_session"]
 
 _VALUE_KINDS = frozenset({"tensor"})
 _VARIABLE_KINDS = frozenset({"global_step", "scoped", "schedule"})
+_OBJECT_KINDS = frozenset({"writer"})  # used in the Session block as they are (flush, close)
 
 
 @dataclass
@@ -36,6 +37,7 @@ class SessionRewrite:
     uses: set = field(default_factory=set)        # "restore", "save", "save_numbered"
     save_paths: list = field(default_factory=list)
     feeds: dict = field(default_factory=dict)     # function name -> [{placeholder: value node}]
+    writers: set = field(default_factory=set)     # summary writers made in the Session block
 
 
 def rewrite_session(with_node: ast.With, graph: GraphPlan, table, taken: set, objects,
@@ -56,7 +58,7 @@ def rewrite_session(with_node: ast.With, graph: GraphPlan, table, taken: set, ob
         _statement(stmt, sess, graph, table, taken, objects, out, handled, names)
     for node in _walk_outside(with_node.body, handled):
         if isinstance(node, ast.Name) and (node.id == sess or node.id in graph.by_name
-                                           and graph.by_name[node.id].kind not in _VARIABLE_KINDS):
+                                           and graph.by_name[node.id].kind not in _VARIABLE_KINDS | _OBJECT_KINDS):
             raise CannotConvert(node, None, f"`{node.id}` is used in the Session block other than "
                                 "through sess.run")
     return out
@@ -78,6 +80,8 @@ def _statement(stmt, sess, graph, table, taken, objects, out, handled, names):
         return
     if isinstance(stmt, (ast.Expr, ast.Assign)) and isinstance(stmt.value, ast.Call):
         call = stmt.value
+        if _summary_io(stmt, call, graph, table, out, handled):
+            return
         if _is_saver_call(call, "restore", sess, graph):
             out.edits.append((call, f"restore({_src(call.args[1])}, {objects})"))
             out.uses.add("restore")
@@ -245,3 +249,28 @@ def _fresh(name, taken) -> str:
 
 def _src(node) -> str:
     return ast.unparse(node)
+
+
+def _summary_io(stmt, call, graph, table, out, handled) -> bool:
+    """``writer = tf.summary.FileWriter(logdir, sess.graph)`` -> ``tf.summary.create_file_writer
+    (logdir)``; ``writer.add_summary(s, step)`` -> the same serialized summary written at ``step``."""
+    if (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)
+            and api_of(call.func, table) == "tf.summary.FileWriter"):
+        if not call.args or len(call.args) > 2 or call.keywords:
+            raise CannotConvert(call, "tf.summary.FileWriter", "FileWriter other than (logdir[, graph])")
+        out.edits.append((call, f"tf.summary.create_file_writer({_src(call.args[0])})"))
+        out.writers.add(stmt.targets[0].id)
+        handled.add(call)
+        return True
+    func = call.func
+    if (isinstance(stmt, ast.Expr) and isinstance(func, ast.Attribute) and func.attr == "add_summary"
+            and isinstance(func.value, ast.Name) and (func.value.id in out.writers or (
+                func.value.id in graph.by_name and graph.by_name[func.value.id].kind == "writer"))):
+        if len(call.args) != 2 or call.keywords:
+            raise CannotConvert(call, "FileWriter.add_summary", "add_summary() without a step")
+        inner = " " * (stmt.col_offset + 4)
+        out.edits.append((stmt, f"with {func.value.id}.as_default():\n{inner}tf.summary.experimental."
+                                f"write_raw_pb({_src(call.args[0])}, step={_src(call.args[1])})"))
+        handled.add(call)
+        return True
+    return False

@@ -1,5 +1,6 @@
 """TF1 zoo: a batch-normalized regressor trained by SGD with the UPDATE_OPS dependency (the
-moving statistics update once per step), evaluated with is_training fed False.
+moving statistics update once per step), evaluated with is_training fed False; a scalar and a
+histogram summary merged and written by a FileWriter at every step.
 
     python batch_norm_sgd.py CKPT_DIR STEPS [RESTORE_FROM]
 """
@@ -24,6 +25,9 @@ def main(argv):
     is_training = tf.placeholder(tf.bool, [], name="is_training")
     prediction = regressor(x, is_training)
     loss = tf.reduce_mean(tf.square(prediction - y))
+    tf.summary.scalar("loss", loss)
+    tf.summary.histogram("prediction", prediction)
+    merged = tf.summary.merge_all()
     global_step = tf.train.get_or_create_global_step()
     update_ops = tf.get_collection(tf.GraphKeys.UPDATE_OPS)
     with tf.control_dependencies(update_ops):
@@ -34,12 +38,15 @@ def main(argv):
         sess.run(tf.global_variables_initializer())
         if len(argv) > 3:
             saver.restore(sess, argv[3])
-        for _ in range(steps):
+        writer = tf.summary.FileWriter(os.path.join(ckpt_dir, "logs"), sess.graph)
+        for step in range(steps):
             xb = rng.randn(16, 3).astype(np.float32) + 1.0
             yb = xb.sum(axis=1, keepdims=True)
-            _, loss_value = sess.run([train_op, loss], {x: xb, y: yb, is_training: True})
+            _, loss_value, summary = sess.run([train_op, loss, merged], {x: xb, y: yb, is_training: True})
+            writer.add_summary(summary, step)
             print("loss", loss_value)
             print("eval", sess.run(loss, {x: xb, y: yb, is_training: False}))
+        writer.close()
         print("step", sess.run(global_step))
         saver.save(sess, os.path.join(ckpt_dir, "model"), global_step=global_step)
 
