@@ -258,8 +258,11 @@ class ProgramWriter:
         """A graph statement's lines at ``indent``; the regularization-loss collection becomes
         the models' ``regularization_losses``."""
         node = item.node
-        if "text" in item.info:  # a statement the plan wrote anew (summaries)
+        if "text" in item.info:  # a statement the plan wrote anew (merged summaries)
             return [indent + item.info["text"]]
+        if "summary" in item.info:  # TF1's summary op is TF core's raw op of the same name
+            op, key, tag, value = item.info["summary"]
+            return [f"{indent}{item.name} = tf.raw_ops.{op}({key}={self._text(tag)}, values={self._text(value)})"]
         edits = []
         for call in item.info.get("regularization", ()):
             models = [self.models[m] for m in item.info["models_before"] if m in self.models]

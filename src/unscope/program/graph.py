@@ -295,9 +295,8 @@ def _summary(stmt, table, graph):
         if any(i.info.get("summary_tag") == tag for i in {id(i): i for i in graph.values()}.values()):
             raise CannotConvert(stmt, api, f"a second summary named {tag!r} (TF1 renamed it)")
         op, key = SUMMARIES[api]
-        text = f"tf.raw_ops.{op}({key}={ast.unparse(call.args[0])}, values={ast.unparse(call.args[1])})"
         return Item("tensor", stmt, name, frozenset(refs), {"names": [name], "model_calls": [],
-                    "summary_tag": tag, "text": f"{name} = {text}"})
+                    "summary_tag": tag, "summary": (op, key, call.args[0], call.args[1])})
     if target is None:
         raise CannotConvert(stmt, api, f"{api} whose result is not assigned")
     if api == "tf.summary.merge_all":
