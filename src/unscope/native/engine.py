@@ -151,7 +151,7 @@ def _migrate_file(source: str, path: str, nn_import: str, imported: frozenset = 
     program.analyse()
     program.classify()
     inherit(program)
-    kept = (imported | _public(program, source)) - lifted
+    kept = (imported | _public(program, source, nn_import)) - lifted
     _already_kept(program, kept, imported)
     if not program.creators:
         return NativeResult(source, _findings(program, {}), functions=len(program.others))
@@ -256,9 +256,13 @@ def _module_calls(program, editor, emitter, plans) -> None:
 PROGRAM_MARKER = "__unscope_program__()"
 
 
-def _public(program: Program, source: str) -> frozenset:
-    """Public variable-making functions: callers outside the run may use them by name."""
-    if PROGRAM_MARKER in source:
+def _public(program: Program, source: str, nn_import: str = DEFAULT_NN_IMPORT) -> frozenset:
+    """Public variable-making functions: callers outside the run may use them by name.
+
+    None in a program file (see PROGRAM_MARKER), and none with a vendored ``nn``: that output
+    must need only TensorFlow, and kept TF1 text runs on the unscope runtime (names other files
+    of the run import are kept even then)."""
+    if PROGRAM_MARKER in source or nn_import != DEFAULT_NN_IMPORT:
         return frozenset()
     return frozenset(name for name in program.creators if not name.startswith("_"))
 

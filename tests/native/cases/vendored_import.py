@@ -17,9 +17,3 @@ class Build(nn.Module):
 
     def __call__(self, x):
         return self.dense(x)
-
-
-# build: public, kept as TF1 code for callers elsewhere; Build above is its native form
-def build(x):
-    with tf.variable_scope("m"):
-        return tf.layers.dense(x, 2)
