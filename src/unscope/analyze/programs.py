@@ -21,6 +21,7 @@ program the pass converts (a library function that makes placeholders) are ``man
 from __future__ import annotations
 
 import ast
+import re
 
 from unscope.analyze.findings import Finding
 from unscope.analyze.imports import ImportTable, canonical_api
@@ -103,42 +104,88 @@ def construct_of(api: str | None) -> str | None:
     return None
 
 
+def _leaves() -> "re.Pattern":
+    """Every name a construct's last component can be spelled with: a file that contains none
+    of them has no construct (an import or an attribute must spell it), so it is not walked."""
+    names = {api.rpartition(".")[2] for api in (*_CALLS, *_SCHEDULES)}
+    names |= {"summary", "estimator", "Estimator", *_ITERATOR_METHODS}
+    # optimizers end in "Optimizer" (AdamOptimizer), so that one is matched as a suffix
+    return re.compile(r"Optimizer\b|\b(?:" + "|".join(sorted(map(re.escape, names))) + r")\b")
+
+
+_ANY_LEAF = _leaves()
+
+
+_SKIP = (ast.Name, ast.Constant, ast.Load, ast.Store, ast.operator, ast.cmpop, ast.unaryop, ast.boolop)
+_KEEP = (ast.Call, ast.Assign, ast.withitem)
+
+
+def _calls_and_bindings(tree: ast.Module) -> list:
+    """Every Call, single-name Assign and ``with ... as`` item; a plain stack walk (``ast.walk``
+    costs twice as much, and this runs on every TF file scan reads)."""
+    out, stack = [], [tree]
+    pop, push, skip, keep = stack.pop, stack.append, _SKIP, _KEEP
+    while stack:
+        node = pop()
+        if isinstance(node, skip) or not isinstance(node, ast.AST):
+            continue
+        if isinstance(node, keep):
+            out.append(node)
+        for field in node._fields:
+            value = getattr(node, field, None)
+            if type(value) is list:
+                stack.extend(value)
+            elif isinstance(value, ast.AST):
+                push(value)
+    return out
+
+
+def _api(func, table: ImportTable, tf_names: frozenset) -> str | None:
+    """Canonical API of a call's function; only names rooted at a TF import can have one."""
+    root = func
+    while type(root) is ast.Attribute:
+        root = root.value
+    if type(root) is not ast.Name or root.id not in tf_names:
+        return None
+    return canonical_api(table.resolve(func) or "")
+
+
 def _sites(tree: ast.Module, table: ImportTable) -> list[tuple[ast.AST, str, str]]:
     """``(node, api, construct)`` for every Session-program construct, in source order."""
     sessions, optimizers, savers = set(), set(), set()
-    for node in ast.walk(tree):
-        bound = []
-        if isinstance(node, ast.withitem) and isinstance(node.optional_vars, ast.Name):
-            bound = [(node.context_expr, node.optional_vars.id)]
-        elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-            bound = [(node.value, node.targets[0].id)]
-        for value, name in bound:
-            if isinstance(value, ast.Call):
-                kind = construct_of(canonical_api(table.resolve(value.func) or ""))
-                if kind in ("tf.Session", "tf.InteractiveSession", "monitored_session"):
-                    sessions.add(name)
-                elif kind == "optimizer":
-                    optimizers.add(name)
-                elif kind == "tf.train.Saver":
-                    savers.add(name)
-    out = []
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Call):
+    calls, tf_names = [], table.tensorflow_names()
+    for node in _calls_and_bindings(tree):
+        if type(node) is ast.Call:
+            api = _api(node.func, table, tf_names)
+            calls.append((node, api, construct_of(api)))
             continue
+        if isinstance(node, ast.withitem) and isinstance(node.optional_vars, ast.Name):
+            value, name = node.context_expr, node.optional_vars.id
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            value, name = node.value, node.targets[0].id
+        else:
+            continue
+        if isinstance(value, ast.Call):
+            kind = construct_of(_api(value.func, table, tf_names))
+            if kind in ("tf.Session", "tf.InteractiveSession", "monitored_session"):
+                sessions.add(name)
+            elif kind == "optimizer":
+                optimizers.add(name)
+            elif kind == "tf.train.Saver":
+                savers.add(name)
+    kinds = {id(node): kind for node, _, kind in calls}
+    out = []
+    for node, api, kind in calls:
         func = node.func
-        api = canonical_api(table.resolve(func) or "")
-        kind = construct_of(api)
         if kind is not None:
             out.append((node, api, kind))
         elif isinstance(func, ast.Attribute):
             owner = func.value
-            owner_api = (canonical_api(table.resolve(owner.func) or "")
-                         if isinstance(owner, ast.Call) else None)
+            owner_kind = kinds.get(id(owner)) if isinstance(owner, ast.Call) else None
             named = owner.id if isinstance(owner, ast.Name) else None
             if func.attr == "run" and named in sessions:
                 out.append((node, "tf.Session.run", "tf.Session.run"))
-            elif func.attr in _OPTIMIZER_METHODS and (named in optimizers
-                                                      or construct_of(owner_api) == "optimizer"):
+            elif func.attr in _OPTIMIZER_METHODS and (named in optimizers or owner_kind == "optimizer"):
                 out.append((node, f"tf.train.Optimizer.{func.attr}", func.attr))
             elif func.attr in ("save", "restore") and named in savers:
                 out.append((node, f"tf.train.Saver.{func.attr}", f"tf.train.Saver.{func.attr}"))
@@ -176,18 +223,26 @@ def _program_lines(tree: ast.Module, table: ImportTable) -> tuple[int, int] | No
     return body[0].lineno, body[-1].end_lineno
 
 
+# the kinds of what the pass keeps in TF1 form by name even without a Session program
+_KEPT_KINDS = frozenset({"monitored_session", "queue", "estimator"})
 _DEFINITIONS = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.ClassDef, ast.If)
 
 
 def program_findings(tree: ast.Module, source: str, path: str, table: ImportTable | None = None) -> list[Finding]:
     """Findings for the Session-program constructs of one module, with the program pass's
     verdicts (see the module docstring); the pass's own findings where it keeps the program."""
+    if not _ANY_LEAF.search(source):
+        return []
     if table is None:
         table = ImportTable.from_tree(tree)
     sites = _sites(tree, table)
     if not sites:
         return []
     span = _program_lines(tree, table)
+    if span is None and not any(kind in _KEPT_KINDS for _, _, kind in sites):
+        # the pass has no program to convert here and nothing it keeps by name: no need to ask it
+        return sorted((Finding(path, node.lineno, node.col_offset + 1, None, api, None, "manual", OUTSIDE)
+                       for node, api, _ in sites), key=Finding.sort_key)
     try:
         converted, kept = _decision(source, path)
     except Exception as exc:  # the pass failed: nothing is proven, a person decides
