@@ -45,8 +45,9 @@ BECOMES = {
     "global_step": "unscope.nn.create_global_step(), counted by apply_gradients",
     "schedule": "the unscope.nn.schedules schedule on the same global step",
     "initializer": "dropped: variables are initialized when their module builds",
-    "summary": "tf.summary in the eager program",
-    "dataset_iterator": "iterating the tf.data.Dataset eagerly",
+    "summary": "TF1's serialized Summary from TF core's summary ops, written with "
+               "tf.summary.create_file_writer at the step the program gives",
+    "dataset_iterator": "converted by the program pass",
     "estimator": "converted by the program pass",
     "monitored_session": "converted by the program pass",
     "queue": "converted by the program pass",
