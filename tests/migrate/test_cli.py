@@ -193,8 +193,9 @@ def test_notebook_through_the_cli(tmp_path, capsys):
     path.write_text(json.dumps(nb, indent=1) + "\n")
     assert main(["migrate", str(tmp_path)]) == 0
     new = json.loads(path.read_text())
+    # the notebook builds a graph at its top level: graph mode right after the import, as in TF1
     assert new["cells"][0]["source"] == ["%matplotlib inline\n", "import tensorflow.compat.v1 as tf\n",
-                                         "import unscope\n"]
+                                         "import unscope\n", "tf.disable_v2_behavior()\n"]
     assert new["cells"][1] == nb["cells"][1]
     assert new["cells"][2]["source"] == ["w = unscope.get_variable('w', [2])\n", "x = tf.placeholder(tf.float32)"]
     err = capsys.readouterr().err

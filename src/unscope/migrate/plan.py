@@ -53,6 +53,7 @@ class Plan:
         self.disable_ref = None                  # first disable_v2_behavior() / disable_eager_execution()
         self.tf1 = False                         # TF1-only names spelled through `tensorflow`
         self.insert_disable: str | None = None   # binding to spell the inserted disable call with
+        self.both_spellings: list[str] = []      # names imported as tensorflow and as its compat.v1
         self.disable_call = ""                   # the statement inserted
         self.disable_at: str | None = None       # "imports" | "guard": where it goes
         self.move_disable = False                # move the existing module-level call under the guard
@@ -89,6 +90,7 @@ class Plan:
                     # `try: import tensorflow.compat.v1 as tf / except: import tensorflow as tf`:
                     # the first import that works wins, and both mean the TF1 API
                     plan.kinds[name] = "compat"
+                    plan.both_spellings.append(name)
         for ref in refs:
             api = ref.api()
             where = entry.at(ref.nodes[0].lineno) if entry is not None else "top"
@@ -129,7 +131,8 @@ class Plan:
             return
         binding = prefix = None
         root = imports.module_alias("tensorflow")
-        compat = imports.module_alias("tensorflow.compat.v1")
+        compat = imports.module_alias("tensorflow.compat.v1") or next(
+            (name for name in self.both_spellings if self.kinds.get(name) == "compat"), None)
         if self.tf1 and self.kinds.get(root) == "root":
             binding, prefix = root, f"{root}.compat.v1"
         elif self.kinds.get(compat) == "compat" and self.dialect.get(compat) == "v1":
