@@ -1,6 +1,7 @@
 """verify on what real TF1 code bases need: deep float32 gradients (noise is not a difference,
 planted gradient bugs still are) and NEW code that only runs under tf.function."""
-import numpy as np
+import json
+
 import pytest
 
 from tests.verify.conftest import model
@@ -101,3 +102,19 @@ def test_planted_bug_is_caught_under_tf_function(graph_only_old):
     report = verify(graph_only_old, doubled, function=True)
     assert ("output", "output") in differences(report) or not report.ok
     assert any(m.kind == "output" for m in report.mismatches)
+
+
+# --- the same from the command line --------------------------------------------------------
+
+def test_cli_function_flags_and_grad_rtol(capsys):
+    from unscope.cli import main
+
+    old, new = model("old_graph_only.py:projection"), model("new_graph_only.py:projection")
+    assert main(["verify", old, new, "--inputs", "x:float32[4,5]", "--no-function"]) == 123
+    assert "Tensor.name is undefined when eager execution" in capsys.readouterr().err
+    code = main(["verify", old, new, "--inputs", "x:float32[4,5]", "--function",
+                 "--grad-rtol", "0", "--format", "json"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    settings = json.loads(out)["settings"]
+    assert settings["function"] is True and settings["grad_rtol"] == 0.0
