@@ -34,6 +34,10 @@ PROGRAMS = {
     "batch_norm_sgd": (("loss", "eval"), ("nn.BatchNormalization(", "tf.zeros([], tf.bool))",
                                           "tf.raw_ops.HistogramSummary(", "create_file_writer("),
                        lambda out: _values(out, "loss") != _values(out, "eval")),
+    # 8 steps of 8 from 40 examples: the second epoch is reshuffled, as TF1 reshuffled it
+    "data_sgd": (("loss",), ("iterator = iter(dataset)", "train_step(*next(iterator))",
+                             "tf.numpy_function(np.tanh, [f], tf.float32)", "*iterator.element_spec,"),
+                 None),
 }
 SLOTS = ("Adam", "Momentum", "RMSProp", "Adagrad", "power")
 
@@ -74,7 +78,7 @@ def test_zoo_program_trains_as_tf1(name, tmp_path):
     middle = str(tmp_path / "tf1" / "model-10")
     tf1_more = _run(tf1_main + [str(tmp_path / "tf1_more"), "5", middle], tmp_path)
     tf2_more = _run(tf2_main + [str(tmp_path / "tf2_more"), "5", middle], tmp_path)
-    assert active(tf1)
+    assert active is None or active(tf1)
     for key in keys:
         assert len(_values(tf1, key)) == 10 and len(_values(tf1_more, key)) == 5, key
         np.testing.assert_allclose(_values(tf2, key), _values(tf1, key), rtol=1e-5, err_msg=key)
@@ -82,8 +86,8 @@ def test_zoo_program_trains_as_tf1(name, tmp_path):
     assert _values(tf1, "step") == _values(tf2, "step") == [10.0]
     assert _values(tf1_more, "step") == _values(tf2_more, "step") == [15.0]
     for out in (tf2, tf2_more):
-        traces = _traces(out)
-        assert traces and all(count == 1 for count in traces.values()), traces
+        traces = {k: v for k, v in _traces(out).items() if k.startswith(("train_step", "compute_"))}
+        assert traces and all(count == 1 for count in traces.values()), traces  # the program's own
     if (tmp_path / "tf1" / "logs").is_dir():  # the program writes summaries: TF1's, step by step
         tf1_events, tf2_events = _summaries(tmp_path / "tf1" / "logs"), _summaries(tmp_path / "tf2" / "logs")
         assert len(tf1_events) == 20 and [e[:2] for e in tf2_events] == [e[:2] for e in tf1_events]

@@ -90,6 +90,11 @@ class ProgramWriter:
             return "False"  # building must not update the moving averages (TF1's did not)
         if isinstance(node, ast.Name) and node.id in self.graph.by_name:
             item = self.graph.by_name[node.id]
+            if item.kind == "next":  # zeros of the element's spec: no iterator is advanced (a
+                # second one would also move a reshuffling dataset's seeds)
+                index = f"[{item.info['names'].index(node.id)}]" if item.info["tuple"] else ""
+                spec = f"{item.info['iterator_name']}.element_spec{index}"
+                return f"tf.zeros([d or 1 for d in {spec}.shape], {spec}.dtype)"
             if item.kind != "placeholder":
                 raise CannotConvert(node, None, f"a model input computed in the graph (`{node.id}`)")
             dims = item.info["dims"]
@@ -132,6 +137,17 @@ class ProgramWriter:
 
     def _writer(self, item):
         return [f"{self.indent}{item.name} = tf.summary.create_file_writer({self._text(item.info['logdir'])})"]
+
+    def _dataset(self, item):
+        return self._statement(item, self.indent)
+
+    def _iterator(self, item):
+        return [f"{self.indent}{item.name} = iter({self._text(item.info['dataset'])})"]
+
+    def _next(self, item):
+        if isinstance(item.info["iterator"], str):
+            return []
+        return [f"{self.indent}{item.info['iterator_name']} = iter({self._text(item.info['iterator'])})"]
 
     def _update_ops(self, item):
         return []  # batch norm updates its moving averages in its training call
@@ -223,7 +239,13 @@ class ProgramWriter:
         if fetch.args:
             out.append(f"{i}@tf.function(input_signature=[")
             for name in fetch.args:
-                out.append(f"{ii}{self._spec(self.graph.by_name[name])},")
+                item = self.graph.by_name[name]
+                if item.kind == "next":  # the dataset's own element spec, once per element
+                    if name == item.info["names"][0]:
+                        star = "*" if item.info["tuple"] else ""
+                        out.append(f"{ii}{star}{item.info['iterator_name']}.element_spec,")
+                    continue
+                out.append(f"{ii}{self._spec(item)},")
             out.append(f"{i}])")
         else:
             out.append(f"{i}@tf.function")
@@ -263,7 +285,7 @@ class ProgramWriter:
         if "summary" in item.info:  # TF1's summary op is TF core's raw op of the same name
             op, key, tag, value = item.info["summary"]
             return [f"{indent}{item.name} = tf.raw_ops.{op}({key}={self._text(tag)}, values={self._text(value)})"]
-        edits = []
+        edits = list(item.info.get("renames", ()))
         for call in item.info.get("regularization", ()):
             models = [self.models[m] for m in item.info["models_before"] if m in self.models]
             parts = [f"{m}.regularization_losses" for m in models]

@@ -80,12 +80,19 @@ def _convert(source, tree, table, entry, path, native):
             raise CannotConvert(model.node, None, f"`{model.entry['class']}` (the class of the "
                                 f"imported `{model.local}`) is already a name in this file")
     names = {name: _fresh(name, taken) for name in ("checkpoint", "manager")}
+    for item in graph.of_kind("next"):
+        chained = not isinstance(item.info["iterator"], str)
+        item.info["iterator_name"] = _fresh("iterator", taken) if chained else item.info["iterator"]
     for train in graph.of_kind("train"):
         if "inline" in train.info:
             train.info["optimizer"] = _fresh("optimizer", taken)
     objects = _restore_objects(graph)
     session = rewrite_session(entry.session, graph, table, taken, objects, names)
     _check_batch_norm(graph, session, normed)
+    if graph.of_kind("next") and any(isinstance(n, ast.Attribute) and n.attr == "OutOfRangeError"
+                                     for n in ast.walk(entry.session)):
+        raise CannotConvert(entry.session, "tf.errors.OutOfRangeError", "the end of the data is "
+                            "caught as OutOfRangeError (a Python iterator raises StopIteration)")
     nn = _nn_name(result.code)
     body = emit_program(source, graph, session, classes, nn or "nn", indent, names)
     code = result.code

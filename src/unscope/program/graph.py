@@ -94,7 +94,8 @@ def _rebind(name, item, items, by_name):
     """``loss += reg`` (or ``loss = loss + reg``): a tensor name bound again to a tensor.  The
     earlier binding stays in the plan as ``loss#1`` and everything that read it reads that."""
     earlier = by_name[name]
-    if earlier.kind not in ("tensor", "gradients") or item.kind != "tensor":
+    if not (earlier.kind in ("tensor", "gradients") and item.kind == "tensor"
+            or earlier.kind == item.kind == "dataset"):
         raise CannotConvert(item.node, None, f"`{name}` is bound twice in the graph code")
     key = next(f"{name}#{i}" for i in range(1, len(items) + 1) if f"{name}#{i}" not in by_name)
     by_name[key] = earlier
@@ -121,6 +122,9 @@ def _read(stmt, table, models, graph) -> Item:
     if (isinstance(stmt, ast.AugAssign) and isinstance(stmt.target, ast.Name) and not model_calls
             and stmt.target.id in graph and graph[stmt.target.id].kind == "tensor"):
         return _tensor(stmt, stmt.target.id, apis, refs, [stmt.target.id], graph, (), table)
+    data = _data(stmt, table, graph, refs)
+    if data is not None:
+        return data
     summary = _summary(stmt, table, graph)
     if summary is not None:
         return summary
@@ -177,7 +181,8 @@ def _read(stmt, table, models, graph) -> Item:
 def _tensor(stmt, name, apis, refs, names, graph=None, model_calls=(), table=None) -> Item:
     """A tensor computed from the graph (model calls included: ``logits = model(x)``)."""
     regularization = _regularization_calls(stmt, table) if table is not None else []
-    inner = {id(n) for call in regularization for n in ast.walk(call)}
+    py_funcs = _py_funcs(stmt, table) if table is not None else []
+    inner = {id(n) for call in regularization for n in ast.walk(call)} | {id(c) for c in py_funcs}
     apis = [api_of(n.func, table) for n in ast.walk(stmt)
             if isinstance(n, ast.Call) and id(n) not in inner] if table is not None else apis
     for ref in refs:
@@ -193,7 +198,7 @@ def _tensor(stmt, name, apis, refs, names, graph=None, model_calls=(), table=Non
         raise CannotConvert(stmt, "tf.get_collection", "regularization losses read before any model "
                             "function made its variables")
     return Item("tensor", stmt, name or names[0], frozenset(refs),
-                {"names": names, "model_calls": list(model_calls),
+                {"names": names, "model_calls": list(model_calls), "renames": _numpy_functions(py_funcs),
                  "regularization": regularization, "models_before": models_before})
 
 
@@ -265,6 +270,74 @@ def _train(stmt, name, call, table, graph) -> Item:
     deps = {loss} | ({info["var_list"]} if info["var_list"] else set()) | ({info["global_step"]} if step is not None else set()) | (
         {info["optimizer"]} if "optimizer" in info else set())
     return Item("train", stmt, name, frozenset(deps), info)
+
+
+ONE_SHOT = frozenset({"tf.data.make_one_shot_iterator"})
+
+
+def _data(stmt, table, graph, refs):
+    """``dataset = tf.data.Dataset...`` (kept: TF2 has the same API), ``it =
+    dataset.make_one_shot_iterator()`` -> ``it = iter(dataset)``, ``x, y = it.get_next()`` ->
+    the next element, pulled once per run of a function that needs it, as sess.run did."""
+    if not isinstance(stmt, ast.Assign) or len(stmt.targets) != 1:
+        return None
+    target, value = stmt.targets[0], stmt.value
+    names = [n.id for n in ast.walk(target) if isinstance(n, ast.Name)]
+    call = value if isinstance(value, ast.Call) else None
+    method = call.func.attr if call is not None and isinstance(call.func, ast.Attribute) else None
+    if method == "get_next" and not call.args and not call.keywords:
+        source = call.func.value
+        if isinstance(source, ast.Name) and graph.get(source.id) is not None and graph[source.id].kind == "iterator":
+            iterator = source.id
+        else:
+            iterator = _one_shot(source, table, graph)
+            if iterator is None:
+                return None
+        if not (isinstance(target, ast.Name) or isinstance(target, ast.Tuple) and len(names) == len(target.elts)):
+            raise CannotConvert(stmt, "get_next", "get_next() assigned to something other than names")
+        return Item("next", stmt, names[0], frozenset({iterator} if isinstance(iterator, str) else set()),
+                    {"names": names, "iterator": iterator, "tuple": isinstance(target, ast.Tuple)})
+    if not isinstance(target, ast.Name):
+        return None
+    dataset = _one_shot(value, table, graph)
+    if isinstance(dataset, ast.AST):
+        return Item("iterator", stmt, target.id, frozenset(refs), {"dataset": dataset})
+    if any(isinstance(n, ast.Attribute) and n.attr == "make_initializable_iterator" for n in ast.walk(value)):
+        raise CannotConvert(stmt, "make_initializable_iterator", "an initializable iterator (sess.run "
+                            "re-initializes it; iterate the dataset in Python instead)")
+    if any(isinstance(n, ast.Attribute) and n.attr.startswith("make_") for n in ast.walk(value)):
+        return None
+    apis = [api_of(n.func, table) for n in ast.walk(value) if isinstance(n, ast.Call)]
+    from_data = any(a and a.startswith("tf.data.Dataset.") for a in apis)
+    if (from_data or refs) and all(graph[r].kind == "dataset" for r in refs):
+        return Item("dataset", stmt, target.id, frozenset(refs),
+                    {"names": [target.id], "renames": _numpy_functions(_py_funcs(stmt, table))})
+    return None
+
+
+def _py_funcs(stmt, table) -> list:
+    return [n for n in ast.walk(stmt) if isinstance(n, ast.Call) and api_of(n.func, table) == "tf.py_func"]
+
+
+def _numpy_functions(calls) -> list:
+    """``tf.py_func(f, inp, Tout)`` -> ``tf.numpy_function(f, inp, Tout)``: the same call, the
+    same numpy semantics, in TF2's name."""
+    return [(call.func, "tf.numpy_function") for call in calls]
+
+
+def _one_shot(node, table, graph):
+    """The dataset node of ``dataset.make_one_shot_iterator()`` /
+    ``tf.data.make_one_shot_iterator(dataset)``, or None."""
+    if not isinstance(node, ast.Call) or node.keywords:
+        return None
+    if (isinstance(node.func, ast.Attribute) and node.func.attr == "make_one_shot_iterator"
+            and not node.args and isinstance(node.func.value, ast.Name)
+            and graph.get(node.func.value.id) is not None and graph[node.func.value.id].kind == "dataset"):
+        return node.func.value
+    if api_of(node.func, table) in ONE_SHOT and len(node.args) == 1 and isinstance(node.args[0], ast.Name) \
+            and graph.get(node.args[0].id) is not None and graph[node.args[0].id].kind == "dataset":
+        return node.args[0]
+    return None
 
 
 SUMMARIES = {"tf.summary.scalar": ("ScalarSummary", "tags"), "tf.summary.histogram": ("HistogramSummary", "tag")}

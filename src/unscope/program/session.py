@@ -132,7 +132,9 @@ def _run(stmt, call, sess, graph, taken, out, handled):
         values = [f"{n}().numpy()" if k == "schedule" else f"{n}.numpy()" for n, k in zip(names, kinds)]
         _replace(stmt, call, many, values, [False] * len(names), out)
         return
-    needed = [i.name for i in graph.closure(names) if i.kind == "placeholder"]
+    closure = graph.closure(names)
+    needed = [i.name for i in closure if i.kind == "placeholder"]
+    nexts = [i for i in closure if i.kind == "next"]
     for name in needed:
         if name not in feeds:
             raise CannotConvert(call, "tf.Session.run", f"placeholder `{name}` is needed but not fed")
@@ -141,13 +143,15 @@ def _run(stmt, call, sess, graph, taken, out, handled):
             raise CannotConvert(call, "tf.Session.run", f"the value fed to `{name}` is not needed and "
                                 "not a plain name (its side effects would be lost)")
     train = next((n for n, k in zip(names, kinds) if k == "train"), None)
-    key = (tuple(names), tuple(needed))
+    pulled = [n for i in nexts for n in i.info["names"]]
+    key = (tuple(names), tuple(pulled + needed))
     if key not in out.fetches:
         out.fetches[key] = Fetch(_fresh("train_step" if train else "compute_" + "_".join(
-            n for n in names), taken), tuple(names), tuple(needed), train)
+            n for n in names), taken), tuple(names), tuple(pulled + needed), train)
     fetch = out.fetches[key]
     out.feeds.setdefault(fetch.name, []).append(feeds)
-    text = f"{fetch.name}({', '.join(_src(feeds[n]) for n in needed)})"
+    pulls = [("*" if i.info["tuple"] else "") + f"next({i.info['iterator_name']})" for i in nexts]
+    text = f"{fetch.name}({', '.join(pulls + [_src(feeds[n]) for n in needed])})"
     returned = [n for n in names if n != train]
     if not many:
         _replace(stmt, call, False, [text if train else f"{text}.numpy()"], [False], out)

@@ -1,4 +1,4 @@
-# finding: tf.data.Dataset.from_tensor_slices in the graph code outside a model function
+# finding: an initializable iterator (sess.run re-initializes it
 import numpy as np
 import tensorflow as tf
 
@@ -9,9 +9,11 @@ def _net(x):
 
 
 dataset = tf.data.Dataset.from_tensor_slices(np.ones([8, 2], np.float32)).batch(4).repeat()
-x = dataset.make_one_shot_iterator().get_next()
-loss = tf.reduce_mean(tf.py_func(np.square, [_net(x)], tf.float32))
+iterator = dataset.make_initializable_iterator()
+x = iterator.get_next()
+loss = tf.reduce_mean(tf.square(_net(x)))
 train_op = tf.train.GradientDescentOptimizer(0.1).minimize(loss)
 with tf.Session() as sess:
     sess.run(tf.global_variables_initializer())
+    sess.run(iterator.initializer)
     sess.run(train_op)
