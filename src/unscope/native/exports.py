@@ -38,11 +38,15 @@ def imported_names(paths) -> dict[str, frozenset]:
         for dotted in _dotted_names(path):
             by_module.setdefault(dotted, []).append(path)
     found: dict[str, set] = {path: set() for path in files}
+    # every dotted prefix of a module of the run: an alias (`tf`, `np`) standing for none of
+    # them cannot reach a file of the run, so its attribute chains are not followed
+    reachable = {".".join(parts[:i]) for dotted in by_module
+                 for parts in [dotted.split(".")] for i in range(1, len(parts) + 1)}
     for path in files:
         tree = _parse(path)
         if tree is None:
             continue
-        for target, name in _imports(tree, path):
+        for target, name in _imports(tree, path, reachable):
             for owner in by_module.get(target, ()):
                 if owner != path:
                     found[owner].add(name)
@@ -80,8 +84,9 @@ def _package(path: str, level: int) -> list[str]:
     return _dotted_names(os.path.join(folder, "__init__.py"))
 
 
-def _imports(tree: ast.Module, path: str):
-    """``(module, name)`` for every name this file takes from a module."""
+def _imports(tree: ast.Module, path: str, reachable=None):
+    """``(module, name)`` for every name this file takes from a module (through an alias, only
+    from modules whose name is in ``reachable``, when given)."""
     aliases: dict[str, str] = {}   # local name -> dotted module it stands for
     for node in ast.walk(tree):
         if type(node) is ast.ImportFrom:
@@ -105,6 +110,8 @@ def _imports(tree: ast.Module, path: str):
                 else:
                     top = alias.name.partition(".")[0]
                     aliases.setdefault(top, top)
+    if reachable is not None:
+        aliases = {local: dotted for local, dotted in aliases.items() if dotted in reachable}
     if not aliases:
         return
     for node in ast.walk(tree):
