@@ -116,3 +116,25 @@ def test_migration_never_imports_tensorflow(tmp_path):
                       "net = slim.conv2d(tf.log(x), 8, [3, 3])\n")
     proc = subprocess.run([sys.executable, "-c", code, str(sample)], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_cycle_collector_state_is_the_callers_after_concurrent_calls():
+    """migrate_source pauses gc while it works; threads must not leave it off (or turn it on)."""
+    import gc
+    import threading
+
+    code = "import tensorflow.compat.v1 as tf\nw = tf.get_variable('w', [2])\n"
+    assert gc.isenabled()
+    threads = [threading.Thread(target=lambda: [migrate_source(code) for _ in range(10)])
+               for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        migrate_source(code)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

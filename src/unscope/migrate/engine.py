@@ -12,7 +12,9 @@ nothing to migrate is returned as it is.  Never raises on bad input, never print
 from __future__ import annotations
 
 import ast
+import contextlib
 import gc
+import threading
 
 from unscope.analyze.findings import Finding
 from unscope.analyze.imports import ImportTable
@@ -51,13 +53,30 @@ def migrate_source(source: str, mode: str = "compat", *, path: str = "<string>",
     # cycle collector would walk them again and again while more are built: about half of
     # native mode's time on a 24k-line file.  It pauses meanwhile; the few cycles made here
     # are freed by the next collection.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with _collector_paused():
         return _migrate_source(source, mode, path, check_stable, nn_import, imported)
+
+
+_PAUSE_LOCK = threading.Lock()
+_pauses = [0, False]  # calls in progress, whether the collector was on before the first
+
+
+@contextlib.contextmanager
+def _collector_paused():
+    """Pause the cycle collector for the outermost of any concurrent calls (threads included),
+    and put back what the caller had when the last one ends."""
+    with _PAUSE_LOCK:
+        if _pauses[0] == 0:
+            _pauses[1] = gc.isenabled()
+            gc.disable()
+        _pauses[0] += 1
+    try:
+        yield
     finally:
-        if enabled:
-            gc.enable()
+        with _PAUSE_LOCK:
+            _pauses[0] -= 1
+            if _pauses[0] == 0 and _pauses[1]:
+                gc.enable()
 
 
 def _migrate_source(source, mode, path, check_stable, nn_import, imported) -> MigrationResult:
