@@ -41,27 +41,28 @@ def imported_models(tree: ast.Module, path: str) -> dict[str, ImportedModel]:
         sibling = os.path.join(here, *stmt.module.split(".")) + ".py"
         if not os.path.isfile(sibling) or os.path.samefile(sibling, path):
             continue
-        classes = _classes(sibling, frozenset(a.name for a in stmt.names))
+        classes, sibling_tree = _classes(sibling, frozenset(a.name for a in stmt.names))
         for alias in stmt.names:
             if alias.name in classes:
-                sibling_tree = ast.parse(open(sibling, encoding="utf-8").read())
                 found[alias.asname or alias.name] = ImportedModel(
                     alias.asname or alias.name, stmt.module, classes[alias.name], sibling_tree, stmt)
     return found
 
 
-def _classes(sibling: str, names: frozenset) -> dict:
+def _classes(sibling: str, names: frozenset):
+    """``({function: class entry}, parsed sibling)``; nothing when it cannot be read or planned."""
     from unscope.native import migrate_native
 
     try:
         with open(sibling, encoding="utf-8") as fh:
             source = fh.read()
-    except (OSError, UnicodeDecodeError):
-        return {}
+        tree = ast.parse(source)
+    except (OSError, UnicodeDecodeError, SyntaxError, ValueError):
+        return {}, None
     result = migrate_native(source, path=sibling, imported=names)
     if result.error is not None:
-        return {}
-    return {c["function"]: c for c in result.classes}
+        return {}, None
+    return {c["function"]: c for c in result.classes}, tree
 
 
 def import_classes(code: str, models: dict[str, ImportedModel], still_used: set) -> str:
