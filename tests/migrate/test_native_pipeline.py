@@ -16,6 +16,7 @@ import tensorflow as tf
 
 import unscope
 from tests.native.support import kept_functions, native_part
+from tests.native.test_zoo_native import NATIVE
 from tests.zoo import harness
 
 FORBIDDEN = re.compile(r"variable_scope|get_variable|AUTO_REUSE|make_template|GraphKeys|"
@@ -55,7 +56,7 @@ def _load(path, name):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", harness.ZOO)
+@pytest.mark.parametrize("name", NATIVE)  # the class and kept-TF1 models: tests/native/test_zoo_native.py
 def test_native_zoo_equals_tf1(name, zoo_oracle, tmp_path):
     source_path = harness.ROOT / "tests" / "zoo" / f"{name}.py"
     result = unscope.migrate_source(source_path.read_text(), mode="native", path=str(source_path))

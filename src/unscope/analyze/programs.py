@@ -51,7 +51,7 @@ BECOMES = {
     "estimator": "converted by the program pass",
     "monitored_session": "converted by the program pass",
     "queue": "converted by the program pass",
-    "tf.py_func": "tf.py_function",
+    "tf.py_func": "tf.numpy_function",
 }
 
 # Why a construct outside any Session program the pass converts is left to a person.

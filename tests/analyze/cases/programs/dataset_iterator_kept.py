@@ -1,7 +1,6 @@
-# warns: 3:1 tf.data.Dataset.from_tensor_slices: manual: the Session program is kept in TF1 form: tf.data.Dataset.from_tensor_slices in the graph code outside a model function - rewrite it by hand or keep it on tf.compat.v1
-# warns: 4:9 tf.data.Dataset.make_one_shot_iterator: manual: part of the program kept in TF1 form (line 3: see that finding)
-# warns: 5:6 tf.Session: manual: part of the program kept in TF1 form (line 3: see that finding)
-# warns: 6:11 tf.Session.run: manual: part of the program kept in TF1 form (line 3: see that finding)
+# warns: 4:9 tf.data.Dataset.make_one_shot_iterator: manual: part of the program kept in TF1 form (line 6: see that finding)
+# warns: 5:6 tf.Session: manual: part of the program kept in TF1 form (line 6: see that finding)
+# warns: 6:11 tf.Session.run: manual: the Session program is kept in TF1 form: a fetch that is not a tensor, a variable or a train op - rewrite it by hand or keep it on tf.compat.v1
 import tensorflow as tf
 
 dataset = tf.data.Dataset.from_tensor_slices([1.0, 2.0, 3.0]).batch(2)
