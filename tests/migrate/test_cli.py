@@ -182,6 +182,19 @@ def test_stdin_to_stdout(monkeypatch, capfdbinary):
     assert out == b"x = (\n" and b"-:1: cannot parse" in err
 
 
+def test_stdin_report_has_the_same_schema_as_a_tree_report(monkeypatch, capfdbinary, tmp_path):
+    _stdin(monkeypatch, TF1.encode())
+    assert main(["migrate", "--check", "-", "--report", str(tmp_path / "r.json")]) == 1
+    capfdbinary.readouterr()
+    report = json.loads((tmp_path / "r.json").read_text())
+    (tmp_path / "m.py").write_text(TF1)
+    assert main(["migrate", "--check", str(tmp_path / "m.py"), "--report", str(tmp_path / "t.json")]) == 1
+    tree = json.loads((tmp_path / "t.json").read_text())
+    assert report["schema_version"] == tree["schema_version"] == 1
+    assert report["kind"] == tree["kind"] == "migrate"
+    assert set(report) == set(tree)
+
+
 def test_notebook_through_the_cli(tmp_path, capsys):
     nb = {"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
                      "source": ["%matplotlib inline\n", "import tensorflow.compat.v1 as tf\n"]},

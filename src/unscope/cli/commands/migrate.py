@@ -214,6 +214,7 @@ def summary_line(summary: dict, action: str, out: str | None = None) -> str:
 def _stdin(args, nn_import=None) -> int:
     from unscope.migrate.engine import migrate_source
     from unscope.migrate.files import decode_bytes, encode, unified_diff
+    from unscope.migrate.result import SCHEMA_VERSION
 
     data = sys.stdin.buffer.read()
     text, info = decode_bytes(data)
@@ -245,7 +246,8 @@ def _stdin(args, nn_import=None) -> int:
         sys.stdout.buffer.write(encode(result.code, info))
         sys.stdout.flush()
     if args.report:
-        report = {"files": [] if result.error else [{"path": "-", "changed": changed, "classes": result.classes,
+        report = {"schema_version": SCHEMA_VERSION, "kind": "migrate",
+                  "files": [] if result.error else [{"path": "-", "changed": changed, "classes": result.classes,
                                                       "findings": [f.to_dict() for f in result.findings]}],
                   "failures": [{"path": "-", "message": result.error}] if result.error else [],
                   "summary": {"mode": args.mode, "files": 1, **summary}}
