@@ -149,6 +149,8 @@ def _read(stmt, table, models, graph) -> Item:
     api = api_of(call.func, table) if call else None
     if api == "tf.placeholder":
         return Item("placeholder", stmt, name, info=_placeholder(call))
+    if api == "tf.placeholder_with_default":
+        return Item("placeholder", stmt, name, info=_placeholder_with_default(call))
     if api in GLOBAL_STEP:
         return Item("global_step", stmt, name)
     if api in SCHEDULES:
@@ -237,6 +239,27 @@ def _placeholder(call) -> dict:
             raise CannotConvert(call, "tf.placeholder", "placeholder shape is not a literal list")
         dims = [d.value for d in shape.elts]
     return {"dtype": args["dtype"], "dims": dims, "tf1_name": args.get("name")}
+
+
+_DEFAULT_DTYPES = {bool: "bool", int: "int32", float: "float32"}
+
+
+def _placeholder_with_default(call) -> dict:
+    """``tf.placeholder_with_default(1.0, [])`` -> an argument of the functions that need it
+    (its TensorSpec from the literal's TF1 dtype), given the default at each run that does not
+    feed it: one trace for fed and defaulted runs alike, and a tensor as TF1 had (a bool that
+    selects a tf.cond branch stays a tensor, as in TF1)."""
+    args = dict(zip(("input", "shape", "name"), call.args))
+    args.update({k.arg: k.value for k in call.keywords})
+    default = args.get("input")
+    if set(args) - {"input", "shape", "name"} or "shape" not in args or not (
+            isinstance(default, ast.Constant) and type(default.value) in _DEFAULT_DTYPES):
+        raise CannotConvert(call, "tf.placeholder_with_default", "a default that is not a bool, "
+                            "int or float literal with a shape")
+    dtype = ast.Attribute(ast.Name("tf", ast.Load()), _DEFAULT_DTYPES[type(default.value)], ast.Load())
+    info = _placeholder(ast.copy_location(ast.Call(call.func, [dtype, args["shape"]], [
+        ast.keyword("name", args["name"])] if "name" in args else []), call))
+    return {**info, "default": default}
 
 
 def _saver(stmt, name, call) -> Item:

@@ -136,6 +136,9 @@ def _run(stmt, call, sess, graph, taken, out, handled):
     needed = [i.name for i in closure if i.kind == "placeholder"]
     nexts = [i for i in closure if i.kind == "next"]
     for name in needed:
+        default = graph.by_name[name].info.get("default")
+        if name not in feeds and default is not None:
+            feeds[name] = default  # placeholder_with_default: TF1 used the default
         if name not in feeds:
             raise CannotConvert(call, "tf.Session.run", f"placeholder `{name}` is needed but not fed")
     for name, value in feeds.items():
