@@ -32,6 +32,8 @@ __all__ = ["program_findings", "construct_of", "BECOMES", "OUTSIDE"]
 BECOMES = {
     "tf.placeholder": "an argument of the tf.function that runs it (input_signature from its "
                       "dtype and shape)",
+    "tf.placeholder_with_default": "an argument of the tf.function that runs it, given TF1's default "
+                                   "where the run does not feed it",
     "tf.Session": "the program runs eagerly: the model built once, each distinct sess.run a tf.function",
     "tf.InteractiveSession": "the program runs eagerly",
     "tf.Session.run": "a call of a tf.function whose arguments are the placeholders it feeds",
@@ -60,7 +62,8 @@ OUTSIDE = ("outside a Session program the program pass converts (`with tf.Sessio
            "- move the training loop into such a program or port it by hand")
 
 _CALLS = {
-    "tf.placeholder": "tf.placeholder", "tf.Session": "tf.Session",
+    "tf.placeholder": "tf.placeholder", "tf.placeholder_with_default": "tf.placeholder_with_default",
+    "tf.Session": "tf.Session",
     "tf.InteractiveSession": "tf.InteractiveSession", "tf.train.Saver": "tf.train.Saver",
     "tf.train.get_or_create_global_step": "global_step", "tf.train.create_global_step": "global_step",
     "tf.global_variables_initializer": "initializer", "tf.initialize_all_variables": "initializer",
