@@ -49,7 +49,8 @@ BECOMES = {
     "initializer": "dropped: variables are initialized when their module builds",
     "summary": "TF1's serialized Summary from TF core's summary ops, written with "
                "tf.summary.create_file_writer at the step the program gives",
-    "dataset_iterator": "converted by the program pass",
+    "dataset_iterator": "iter(dataset): pulled once per run that needs it; an initializable one made "
+                        "again at each initializer run, OutOfRangeError -> StopIteration",
     "estimator": "converted by the program pass",
     "monitored_session": "converted by the program pass",
     "queue": "converted by the program pass",

@@ -93,7 +93,7 @@ class ProgramWriter:
             if item.kind == "next":  # zeros of the element's spec: no iterator is advanced (a
                 # second one would also move a reshuffling dataset's seeds)
                 index = f"[{item.info['names'].index(node.id)}]" if item.info["tuple"] else ""
-                spec = f"{item.info['iterator_name']}.element_spec{index}"
+                spec = f"{item.info['spec_source']}.element_spec{index}"
                 return f"tf.zeros([d or 1 for d in {spec}.shape], {spec}.dtype)"
             if item.kind != "placeholder":
                 raise CannotConvert(node, None, f"a model input computed in the graph (`{node.id}`)")
@@ -142,6 +142,8 @@ class ProgramWriter:
         return self._statement(item, self.indent)
 
     def _iterator(self, item):
+        if item.info.get("initializable"):
+            return []  # made by each sess.run(it.initializer): iter(dataset), TF1's re-initialization
         return [f"{self.indent}{item.name} = iter({self._text(item.info['dataset'])})"]
 
     def _next(self, item):
@@ -243,7 +245,7 @@ class ProgramWriter:
                 if item.kind == "next":  # the dataset's own element spec, once per element
                     if name == item.info["names"][0]:
                         star = "*" if item.info["tuple"] else ""
-                        out.append(f"{ii}{star}{item.info['iterator_name']}.element_spec,")
+                        out.append(f"{ii}{star}{item.info['spec_source']}.element_spec,")
                     continue
                 out.append(f"{ii}{self._spec(item)},")
             out.append(f"{i}])")

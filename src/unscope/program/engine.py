@@ -83,6 +83,9 @@ def _convert(source, tree, table, entry, path, native):
     for item in graph.of_kind("next"):
         chained = not isinstance(item.info["iterator"], str)
         item.info["iterator_name"] = _fresh("iterator", taken) if chained else item.info["iterator"]
+        made = graph.by_name.get(item.info["iterator"]) if not chained else None
+        item.info["spec_source"] = (ast.unparse(made.info["dataset"]) if made is not None and
+                                    made.info.get("initializable") else item.info["iterator_name"])
     for train in graph.of_kind("train"):
         if "inline" in train.info:
             train.info["optimizer"] = _fresh("optimizer", taken)
@@ -90,7 +93,7 @@ def _convert(source, tree, table, entry, path, native):
     session = rewrite_session(entry.session, graph, table, taken, objects, names)
     _check_batch_norm(graph, session, normed)
     if graph.of_kind("next") and any(isinstance(n, ast.Attribute) and n.attr == "OutOfRangeError"
-                                     for n in ast.walk(entry.session)):
+                                     and n not in session.ends for n in ast.walk(entry.session)):
         raise CannotConvert(entry.session, "tf.errors.OutOfRangeError", "the end of the data is "
                             "caught as OutOfRangeError (a Python iterator raises StopIteration)")
     nn = _nn_name(result.code)

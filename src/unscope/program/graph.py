@@ -325,6 +325,10 @@ def _data(stmt, table, graph, refs):
     dataset = _one_shot(value, table, graph)
     if isinstance(dataset, ast.AST):
         return Item("iterator", stmt, target.id, frozenset(refs), {"dataset": dataset})
+    dataset = _one_shot(value, table, graph, "make_initializable_iterator")
+    if isinstance(dataset, ast.AST):  # made again by each sess.run(it.initializer), as in TF1
+        _deterministic(dataset.id, graph)
+        return Item("iterator", stmt, target.id, frozenset(refs), {"dataset": dataset, "initializable": True})
     if any(isinstance(n, ast.Attribute) and n.attr == "make_initializable_iterator" for n in ast.walk(value)):
         raise CannotConvert(stmt, "make_initializable_iterator", "an initializable iterator (sess.run "
                             "re-initializes it; iterate the dataset in Python instead)")
@@ -338,6 +342,24 @@ def _data(stmt, table, graph, refs):
     return None
 
 
+def _deterministic(name, graph):
+    """TF1 restarts a pipeline's seeds at each initializer run (a seeded shuffle gives the same
+    order every epoch), while each iter(dataset) of TF2 draws new ones: only a pipeline without
+    shuffles or random ops reads the same elements in both."""
+    todo, seen = [name], set()
+    while todo:
+        item = graph.get(todo.pop())
+        if item is None or item.name in seen:
+            continue
+        seen.add(item.name)
+        todo.extend(item.deps)
+        if any(isinstance(n, ast.Attribute) and ("shuffle" in n.attr or "random" in n.attr)
+               for n in ast.walk(item.node)):
+            raise CannotConvert(item.node, "make_initializable_iterator", "a shuffled or random "
+                                "pipeline read by an initializable iterator (TF1 restarts its seeds "
+                                "at each initializer run, iter(dataset) draws new ones each epoch)")
+
+
 def _py_funcs(stmt, table) -> list:
     return [n for n in ast.walk(stmt) if isinstance(n, ast.Call) and api_of(n.func, table) == "tf.py_func"]
 
@@ -348,16 +370,16 @@ def _numpy_functions(calls) -> list:
     return [(call.func, "tf.numpy_function") for call in calls]
 
 
-def _one_shot(node, table, graph):
+def _one_shot(node, table, graph, method="make_one_shot_iterator"):
     """The dataset node of ``dataset.make_one_shot_iterator()`` /
-    ``tf.data.make_one_shot_iterator(dataset)``, or None."""
+    ``tf.data.make_one_shot_iterator(dataset)`` (or of ``method``), or None."""
     if not isinstance(node, ast.Call) or node.keywords:
         return None
-    if (isinstance(node.func, ast.Attribute) and node.func.attr == "make_one_shot_iterator"
+    if (isinstance(node.func, ast.Attribute) and node.func.attr == method
             and not node.args and isinstance(node.func.value, ast.Name)
             and graph.get(node.func.value.id) is not None and graph[node.func.value.id].kind == "dataset"):
         return node.func.value
-    if api_of(node.func, table) in ONE_SHOT and len(node.args) == 1 and isinstance(node.args[0], ast.Name) \
+    if api_of(node.func, table) == f"tf.data.{method}" and len(node.args) == 1 and isinstance(node.args[0], ast.Name) \
             and graph.get(node.args[0].id) is not None and graph[node.args[0].id].kind == "dataset":
         return node.args[0]
     return None

@@ -38,6 +38,7 @@ class SessionRewrite:
     save_paths: list = field(default_factory=list)
     feeds: dict = field(default_factory=dict)     # function name -> [{placeholder: value node}]
     writers: set = field(default_factory=set)     # summary writers made in the Session block
+    ends: set = field(default_factory=set)        # `tf.errors.OutOfRangeError` nodes -> StopIteration
 
 
 def rewrite_session(with_node: ast.With, graph: GraphPlan, table, taken: set, objects,
@@ -74,6 +75,18 @@ def _statements(body):
 
 
 def _statement(stmt, sess, graph, table, taken, objects, out, handled, names):
+    if isinstance(stmt, ast.Try) and _initializable_only(graph):
+        for handler in stmt.handlers:  # next(iterator) ends an epoch as TF1's get_next() did
+            if isinstance(handler.type, ast.Attribute) and handler.type.attr == "OutOfRangeError" \
+                    and _src(handler.type.value) in ("tf.errors", "errors"):
+                out.edits.append((handler.type, "StopIteration"))
+                out.ends.add(handler.type)
+    if isinstance(stmt, ast.Expr) and _is_run(stmt.value, sess) and len(stmt.value.args) == 1 \
+            and not stmt.value.keywords and _initializer_of(stmt.value.args[0], graph):
+        iterator = graph.by_name[stmt.value.args[0].value.id]
+        out.edits.append((stmt, f"{iterator.name} = iter({_src(iterator.info['dataset'])})"))
+        handled.add(stmt.value)
+        return
     if isinstance(stmt, ast.Expr) and _is_run(stmt.value, sess) and _is_init(stmt.value, graph, table):
         out.edits.append((stmt, None))
         handled.add(stmt.value)
@@ -201,6 +214,18 @@ def _feeds(feed, graph, call) -> dict:
             and graph.by_name[k.id].kind == "placeholder" for k in feed.keys):
         raise CannotConvert(call, "tf.Session.run", "feed_dict is not a literal {placeholder: value} dict")
     return {k.id: v for k, v in zip(feed.keys, feed.values)}
+
+
+def _initializable_only(graph) -> bool:
+    iterators = [graph.by_name.get(i.info["iterator"]) for i in graph.of_kind("next")]
+    return bool(iterators) and all(i is not None and i.info.get("initializable") for i in iterators)
+
+
+def _initializer_of(node, graph) -> bool:
+    """``it.initializer`` of an initializable iterator of the program."""
+    return (isinstance(node, ast.Attribute) and node.attr == "initializer" and isinstance(node.value, ast.Name)
+            and graph.by_name.get(node.value.id) is not None
+            and graph.by_name[node.value.id].info.get("initializable", False))
 
 
 def _is_run(node, sess) -> bool:
