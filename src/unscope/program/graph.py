@@ -295,9 +295,6 @@ def _train(stmt, name, call, table, graph) -> Item:
     return Item("train", stmt, name, frozenset(deps), info)
 
 
-ONE_SHOT = frozenset({"tf.data.make_one_shot_iterator"})
-
-
 def _data(stmt, table, graph, refs):
     """``dataset = tf.data.Dataset...`` (kept: TF2 has the same API), ``it =
     dataset.make_one_shot_iterator()`` -> ``it = iter(dataset)``, ``x, y = it.get_next()`` ->
