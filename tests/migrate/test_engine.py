@@ -78,9 +78,9 @@ def test_unstable_rewrite_is_refused(monkeypatch):
     real = engine.plan_edits
     calls = []
 
-    def flaky(src, tree, mode, path):
+    def flaky(src, tree, mode, path, **options):
         calls.append(1)
-        edits, findings, classes, error = real(src, tree, mode, path)
+        edits, findings, classes, error = real(src, tree, mode, path, **options)
         if len(calls) > 1:  # pretend the second run still finds something to change
             edits = list(edits) + [Edit(0, 0, "# again\n")]
         return edits, findings, classes, error

@@ -51,6 +51,10 @@ class Context:
                 # every import of the alias agrees with the chosen spelling
                 module = "tensorflow" if self.plan.dialect[name] == "tf2" else "tensorflow.compat.v1"
                 self.imports.retarget(name, module)
+        # Native mode's output for TF1 code: calls whose TF2 namesake reads the same positional
+        # arguments differently (tf.nn.dropout's keep_prob / rate) are TF1's even where the
+        # output spells nothing TF1-only any more.
+        self.was_tf1 = False
         self.edits: list[Edit] = []
         self.findings: list[Finding] = []
         self.classes: list[dict] = []
@@ -84,7 +88,7 @@ class Context:
                     return depth, module, api[len(module) + 1:], api
         return None
 
-    def tf1_path(self, ref) -> tuple[list[str], int, str] | None:
+    def tf1_path(self, ref, assume_tf1: bool = False) -> tuple[list[str], int, str] | None:
         """``(path, base, how)`` of a chain spelled with TF1 names.
 
         ``path`` is the TF1 API path of the whole chain (``["nn", "relu"]``); ``base`` how many
@@ -100,7 +104,7 @@ class Context:
             if attrs[:1] == ["compat"]:
                 return None
             if kind == "root":
-                return (attrs, 0, "upgrade") if self.plan.tf1 else None
+                return (attrs, 0, "upgrade") if self.plan.tf1 or assume_tf1 else None
             return attrs, 0, ("upgrade" if self.plan.dialect[ref.binding] == "tf2" else "keep")
         if kind == "symbol":
             bound = ref.bound

@@ -119,9 +119,11 @@ def _migrate_native(source: str, path: str, check_stable: bool, nn_import: str |
     if native.error is not None:
         return MigrationResult(source, findings, error=native.error, error_line=native.error_line,
                                error_col=native.error_col)
-    # The compat pass runs in native mode so that rules may prefer TF2 spellings.
+    # The compat pass runs in native mode so that rules may prefer TF2 spellings.  Code the
+    # native pass changed was TF1 code, even where nothing TF1-only is left in its output: a
+    # positional `tf.nn.dropout(h, keep_prob)` there is still TF1's keep_prob.
     tree = ast.parse(native.code)
-    result, _ = _migrate_tree(native.code, tree, "native", path)
+    result, _ = _migrate_tree(native.code, tree, "native", path, was_tf1=native.code != source)
     if result.error is not None:
         return MigrationResult(source, findings + result.findings, error=result.error)
     code = result.code
@@ -137,11 +139,11 @@ def _migrate_native(source: str, path: str, check_stable: bool, nn_import: str |
     return MigrationResult(code, findings, list(native.classes), changed=True)
 
 
-def _migrate_tree(source: str, tree: ast.Module, mode: str, path: str):
+def _migrate_tree(source: str, tree: ast.Module, mode: str, path: str, was_tf1: bool = False):
     """``(result, tree of the result)``: the output is parsed once, to prove it parses and
     to feed the stability check."""
     src = Source(source)
-    edits, findings, classes, error = plan_edits(src, tree, mode, path)
+    edits, findings, classes, error = plan_edits(src, tree, mode, path, was_tf1=was_tf1)
     if error is not None:
         return MigrationResult(source, findings, error=error), tree
     if not edits:
@@ -158,10 +160,11 @@ def _migrate_tree(source: str, tree: ast.Module, mode: str, path: str):
     return MigrationResult(code, findings, classes, changed=True), new_tree
 
 
-def plan_edits(src: Source, tree: ast.Module, mode: str, path: str):
+def plan_edits(src: Source, tree: ast.Module, mode: str, path: str, was_tf1: bool = False):
     """``(edits, findings, classes, error)`` for one parsed module; edits are not applied.
 
     Overlapping edits are reported as ``error`` (the caller leaves the text unchanged).
+    ``was_tf1``: the text is native mode's output for TF1 code (see :class:`Context`).
     """
     from unscope.rules import rules
 
@@ -174,6 +177,7 @@ def plan_edits(src: Source, tree: ast.Module, mode: str, path: str):
                             f"`from {index.star_imports[0]} import *`: names cannot be resolved; "
                             "file left unchanged - import the names explicitly")], [], None
     ctx = Context(src, tree, table, index, mode, path)
+    ctx.was_tf1 = was_tf1
     ctx.imports.used_names = index.names
     for name in sorted(index.shadowed):
         ctx.findings.append(Finding(path, 1, 1, None, "import", None, "manual",

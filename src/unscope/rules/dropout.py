@@ -23,7 +23,7 @@ class Dropout(Rule):
         for ref in ctx.refs:
             if ref.claimed or ref.call is None:
                 continue
-            info = ctx.tf1_path(ref)
+            info = ctx.tf1_path(ref, assume_tf1=ctx.was_tf1)
             if info is None or info[2] != "upgrade" or info[0] != ["nn", "dropout"]:
                 continue
             if info[1] > 0 and ref.depth == 0:
