@@ -210,27 +210,18 @@ def _decision(source: str, path: str):
 
 def _program_lines(tree: ast.Module, table: ImportTable) -> tuple[int, int] | None:
     """First and last line of the statements that make up the file's Session program."""
+    from unscope.program.engine import program_statements
     from unscope.program.entry import find_entry
 
     entry = find_entry(tree, table)
     if entry is None:
         return None
-    body = entry.function.body if entry.function is not None else entry.body
-    if entry.function is None and body is tree.body:
-        # module level: the run of statements around the Session, between definitions
-        at = body.index(entry.session)
-        start = end = at
-        while start > 0 and not isinstance(body[start - 1], _DEFINITIONS):
-            start -= 1
-        while end + 1 < len(body) and not isinstance(body[end + 1], _DEFINITIONS):
-            end += 1
-        body = body[start:end + 1]
+    body = program_statements(tree, entry)
     return body[0].lineno, body[-1].end_lineno
 
 
 # the kinds of what the pass keeps in TF1 form by name even without a Session program
 _KEPT_KINDS = frozenset({"monitored_session", "queue", "estimator"})
-_DEFINITIONS = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.ClassDef, ast.If)
 
 
 def program_findings(tree: ast.Module, source: str, path: str, table: ImportTable | None = None) -> list[Finding]:

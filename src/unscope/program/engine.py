@@ -11,7 +11,7 @@ from unscope.program.graph import CannotConvert, read_graph
 from unscope.program.models import import_classes, imported_models
 from unscope.program.session import rewrite_session
 
-__all__ = ["migrate_program"]
+__all__ = ["migrate_program", "program_statements"]
 
 MARKER = "__unscope_program__()"
 RESTORE_IMPORT = "from unscope.program import restore"
@@ -48,11 +48,8 @@ def migrate_program(source: str, *, path: str = "<string>", native):
 def _convert(source, tree, table, entry, path, native):
     lines = source.splitlines(keepends=True)
     module_level = entry.function is None and entry.body is tree.body
-    program = [s for s in entry.body if not module_level or not isinstance(
-        s, (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.ClassDef, ast.If))]
-    body = entry.body
+    body = program = program_statements(tree, entry)
     if module_level:
-        body = program = _run_around(tree.body, entry.session)
         _check_outside(tree.body, program, table)
     indent = " " * program[0].col_offset
     masked = "".join(lines[:program[0].lineno - 1]) + indent + MARKER + "\n" + "".join(
@@ -104,7 +101,7 @@ def _convert(source, tree, table, entry, path, native):
     head, tail = code.split(indent + MARKER + "\n", 1)
     code = head + "\n".join(body).rstrip("\n") + "\n" + tail
     needed = []
-    if nn is None and f"nn." in "\n".join(body):
+    if nn is None and "nn." in "\n".join(body):
         needed.append("from unscope import nn")
     if "restore" in session.uses:
         needed.append(RESTORE_IMPORT)
@@ -204,6 +201,14 @@ def _used_outside(tree, entry, program):
                 if inner in skip:
                     used -= {n.id for n in ast.walk(inner) if isinstance(n, ast.Name)}
     return used
+
+
+def program_statements(tree: ast.Module, entry) -> list[ast.stmt]:
+    """The statements of the Session program ``entry`` (from :func:`find_entry`): its body, or
+    at module level the run of statements around the Session up to the nearest definitions."""
+    if entry.function is None and entry.body is tree.body:
+        return _run_around(tree.body, entry.session)
+    return list(entry.body)
 
 
 def _run_around(body, session):
