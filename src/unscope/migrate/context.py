@@ -55,10 +55,19 @@ class Context:
         # arguments differently (tf.nn.dropout's keep_prob / rate) are TF1's even where the
         # output spells nothing TF1-only any more.
         self.was_tf1 = False
+        self._parents: dict[int, ast.AST] | None = None
         self.edits: list[Edit] = []
         self.findings: list[Finding] = []
         self.classes: list[dict] = []
         self._dropped: dict[str, int] = {}
+
+    @property
+    def parents(self) -> dict[int, ast.AST]:
+        """``id(node) -> parent node`` over the whole module, built once on first use."""
+        if self._parents is None:
+            self._parents = {id(child): node for node in ast.walk(self.tree)
+                             for child in ast.iter_child_nodes(node)}
+        return self._parents
 
     # --- matching helpers -------------------------------------------------------------------
     def match(self, ref, table) -> tuple[int, str] | None:

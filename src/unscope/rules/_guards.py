@@ -25,17 +25,6 @@ import ast
 _CATCHES_ATTRIBUTE_ERROR = frozenset({"AttributeError"})
 
 
-def _parents(ctx) -> dict[int, ast.AST]:
-    parents = getattr(ctx, "_guard_parents", None)
-    if parents is None:
-        parents = {}
-        for node in ast.walk(ctx.tree):
-            for child in ast.iter_child_nodes(node):
-                parents[id(child)] = node
-        ctx._guard_parents = parents
-    return parents
-
-
 def _catches_attribute_error(handler: ast.ExceptHandler) -> bool:
     """A handler of AttributeError (or bare) that does something else than raise again."""
     if all(isinstance(stmt, ast.Raise) for stmt in handler.body):
@@ -65,7 +54,7 @@ def handled_absence(ctx, node: ast.AST, names) -> bool:
     """True when `node` (a use of a TF name TF 2 lacks, ``names`` its components) sits where its
     absence is already handled: the body or an AttributeError handler of a ``try`` that catches
     AttributeError, or the body of an ``if`` that tests for the name."""
-    parents = _parents(ctx)
+    parents = ctx.parents
     wanted = set(names)
     child = node
     while id(child) in parents:

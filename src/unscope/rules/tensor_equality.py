@@ -37,10 +37,7 @@ class TensorEquality(Rule):
         if not lists:
             return
         names = _list_names(ctx.tree, lists)
-        parents = {}
-        for node in ast.walk(ctx.tree):
-            for child in ast.iter_child_nodes(node):
-                parents[id(child)] = node
+        parents = ctx.parents
         for node in ast.walk(ctx.tree):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
                     and node.func.id in ("set", "frozenset") and len(node.args) == 1

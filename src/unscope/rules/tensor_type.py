@@ -29,11 +29,7 @@ class TensorType(Rule):
         tensors = {id(ref.node): ref for ref in ctx.refs if ref.api() == "tf.Tensor"}
         if not tensors:
             return
-        parents = {}
-        for node in ast.walk(ctx.tree):
-            for child in ast.iter_child_nodes(node):
-                if isinstance(child, ast.Compare):
-                    parents[id(child)] = node
+        parents = ctx.parents
         for node in ast.walk(ctx.tree):
             if not isinstance(node, ast.Compare) or len(node.ops) != 1:
                 continue
