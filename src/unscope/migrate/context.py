@@ -35,7 +35,8 @@ def tf_target(path: str) -> Target:
 
 
 class Context:
-    def __init__(self, source: Source, tree: ast.Module, table, index, mode: str, path: str) -> None:
+    def __init__(self, source: Source, tree: ast.Module, table, index, mode: str, path: str,
+                 was_tf1: bool = False) -> None:
         self.source = source
         self.tree = tree
         self.table = table
@@ -54,7 +55,7 @@ class Context:
         # Native mode's output for TF1 code: calls whose TF2 namesake reads the same positional
         # arguments differently (tf.nn.dropout's keep_prob / rate) are TF1's even where the
         # output spells nothing TF1-only any more.
-        self.was_tf1 = False
+        self.was_tf1 = was_tf1
         self._parents: dict[int, ast.AST] | None = None
         self.edits: list[Edit] = []
         self.findings: list[Finding] = []

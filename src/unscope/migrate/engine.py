@@ -176,8 +176,7 @@ def plan_edits(src: Source, tree: ast.Module, mode: str, path: str, was_tf1: boo
         return [], [Finding(path, 1, 1, None, "import", None, "manual",
                             f"`from {index.star_imports[0]} import *`: names cannot be resolved; "
                             "file left unchanged - import the names explicitly")], [], None
-    ctx = Context(src, tree, table, index, mode, path)
-    ctx.was_tf1 = was_tf1
+    ctx = Context(src, tree, table, index, mode, path, was_tf1)
     ctx.imports.used_names = index.names
     for name in sorted(index.shadowed):
         ctx.findings.append(Finding(path, 1, 1, None, "import", None, "manual",
