@@ -5,6 +5,12 @@ Checkpoint format (stable): a tracked module keeps its variables in the dict att
 variable ``enc/h0/w`` is saved as
 ``model/tf1_variables/enc.Sh0.Sw/.ATTRIBUTES/VARIABLE_VALUE`` (TensorFlow escapes
 ``/`` as ``.S`` and ``.`` as ``..`` in object-graph names).
+
+``scope="model/block"`` fixes the enclosing TF1 scope instead of taking it from the first
+call: native mode builds a *compat island* this way, a TF1 function kept on the runtime
+inside a native ``tf.Module`` parent, whose variables must get the names TF1 gave them
+under the parent's scope wherever the parent is called (eagerly, under ``tf.function``,
+inside a TF1 graph).
 """
 from __future__ import annotations
 
@@ -13,6 +19,7 @@ import re
 
 import tensorflow as tf
 
+from unscope.nn import variables as _nn_variables
 from unscope.runtime import capture as _capture
 from unscope.runtime import names as _names
 from unscope.runtime import store as _store
@@ -31,10 +38,13 @@ def _module_name(name: str) -> str:
 class Tracked(tf.Module):
     """A callable ``tf.Module`` around a TF1-style function (see ``unscope.track``)."""
 
-    def __init__(self, fn, name=None, autograph=False):
+    def __init__(self, fn, name=None, autograph=False, scope=None):
         super().__init__(name=_module_name(name or getattr(fn, "__name__", "tracked")))
         self._fn = fn if autograph else tf.autograph.experimental.do_not_convert(fn)
-        self._prefix = None
+        if scope is not None and not isinstance(scope, str):
+            raise TypeError(f"unscope.track: scope must be a TF1 scope path such as "
+                            f"'model/block' (a str), not {type(scope).__name__}")
+        self._prefix = scope.strip("/") if scope is not None else None
         self.tf1_variables = {}
         self._store = _store.VariableStore(on_create=self._on_create)
         functools.update_wrapper(self, fn, assigned=("__doc__", "__module__", "__qualname__"), updated=())
@@ -51,6 +61,13 @@ class Tracked(tf.Module):
 
     def _on_create(self, name, variable):
         self.tf1_variables[name] = variable
+        # What unscope.nn reads from a variable: its regularizer (a native parent's
+        # regularization_losses) and its creation order (nn.variables_under), so an
+        # island's variables count in its parent as the parent's own do.
+        regularizer = self._store.regularizers.get(name)
+        if regularizer is not None:
+            setattr(variable, _nn_variables._REGULARIZER_ATTR, regularizer)
+        setattr(variable, _nn_variables.CREATION_ORDER_ATTR, next(_nn_variables._CREATED))
 
     @tf.autograph.experimental.do_not_convert
     def __call__(self, *args, **kwargs):
@@ -95,7 +112,7 @@ class Tracked(tf.Module):
         return f"<unscope.Tracked {self.name} ({len(self._store.variables)} variables)>"
 
 
-def track(fn=None, name=None, autograph=False):
+def track(fn=None, name=None, autograph=False, scope=None):
     """Wrap a TF1-style model function into a ``tf.Module`` that owns its variables.
 
     The first call creates the variables the function asks for; every later call, and
@@ -111,7 +128,14 @@ def track(fn=None, name=None, autograph=False):
     TF1 code never went through AutoGraph, so under ``tf.function`` the function runs
     as written (Python control flow on Python values, as in TF1) and traces fast;
     pass ``autograph=True`` to have AutoGraph convert it.
+
+    ``scope`` fixes the TF1 scope the function runs under, wherever it is called::
+
+        block = unscope.track(block_fn, scope="model/h0")   # variables model/h0/...
+
+    Without it, the scope around the first call is used (a TF1 graph's variable scope,
+    or the enclosing tracked call's).
     """
     if fn is None:
-        return lambda f: Tracked(f, name=name, autograph=autograph)
-    return Tracked(fn, name=name, autograph=autograph)
+        return lambda f: Tracked(f, name=name, autograph=autograph, scope=scope)
+    return Tracked(fn, name=name, autograph=autograph, scope=scope)
