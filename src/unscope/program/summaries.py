@@ -1,0 +1,57 @@
+"""TF1 summary ops in the graph code: scalar / histogram summaries, merges and file writers."""
+from __future__ import annotations
+
+import ast
+import re
+
+from unscope.program.plan import CannotConvert, Item, api_of, literal_str
+
+__all__ = ["SUMMARIES", "read_summary"]
+
+SUMMARIES = {"tf.summary.scalar": ("ScalarSummary", "tags"), "tf.summary.histogram": ("HistogramSummary", "tag")}
+
+
+def read_summary(stmt, table, graph):
+    """``s = tf.summary.scalar("loss", loss)`` (or the bare call), ``merged =
+    tf.summary.merge_all()`` / ``merge([...])``, ``writer = tf.summary.FileWriter(logdir)``:
+    TF1's summary ops are TF core raw ops (``ScalarSummary``, ``HistogramSummary``,
+    ``MergeSummary``) that make the same serialized ``Summary``, no TensorBoard needed."""
+    call = stmt.value if isinstance(stmt, (ast.Assign, ast.Expr)) and isinstance(stmt.value, ast.Call) else None
+    api = api_of(call.func, table) if call is not None else None
+    if api not in SUMMARIES and api not in ("tf.summary.merge_all", "tf.summary.merge", "tf.summary.FileWriter"):
+        return None
+    target = stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else None
+    if isinstance(stmt, ast.Assign) and not isinstance(target, ast.Name):
+        raise CannotConvert(stmt, api, f"{api} assigned to something other than a name")
+    if api == "tf.summary.FileWriter":
+        if target is None or not call.args or len(call.args) > 2 or call.keywords:
+            raise CannotConvert(stmt, api, "tf.summary.FileWriter other than `w = FileWriter(logdir[, graph])`")
+        return Item("writer", stmt, target.id, info={"logdir": call.args[0]})
+    refs = {n.id for n in ast.walk(stmt) if isinstance(n, ast.Name) and n.id in graph}
+    if api in SUMMARIES:
+        if len(call.args) != 2 or call.keywords or not literal_str(call.args[0]):
+            raise CannotConvert(stmt, api, f"{api} with other than a literal name and a value")
+        tag = call.args[0].value
+        name = target.id if target is not None else re.sub(r"\W", "_", tag) + "_summary"
+        if any(i.info.get("summary_tag") == tag for i in {id(i): i for i in graph.values()}.values()):
+            raise CannotConvert(stmt, api, f"a second summary named {tag!r} (TF1 renamed it)")
+        op, key = SUMMARIES[api]
+        return Item("tensor", stmt, name, frozenset(refs), {"names": [name], "model_calls": [],
+                    "summary_tag": tag, "summary": (op, key, call.args[0], call.args[1])})
+    if target is None:
+        raise CannotConvert(stmt, api, f"{api} whose result is not assigned")
+    if api == "tf.summary.merge_all":
+        if call.args or call.keywords:
+            raise CannotConvert(stmt, api, "merge_all() of a collection other than the default")
+        inputs = [i.name for i in {id(i): i for i in graph.values()}.values() if "summary_tag" in i.info]
+    else:
+        if len(call.args) != 1 or call.keywords or not isinstance(call.args[0], ast.List) or not all(
+                isinstance(e, ast.Name) and e.id in graph and "summary_tag" in graph[e.id].info
+                for e in call.args[0].elts):
+            raise CannotConvert(stmt, api, "merge() of other than a list of summaries")
+        inputs = [e.id for e in call.args[0].elts]
+    if not inputs:
+        raise CannotConvert(stmt, api, "merge_all() before any summary (TF1 returns None)")
+    text = f"{target.id} = tf.raw_ops.MergeSummary(inputs=[{', '.join(inputs)}])"
+    return Item("tensor", stmt, target.id, frozenset(inputs), {"names": [target.id], "model_calls": [],
+                "text": text})
