@@ -127,7 +127,10 @@ def _migrate_native(source: str, path: str, check_stable: bool, nn_import: str |
     if result.error is not None:
         return MigrationResult(source, findings + result.findings, error=result.error)
     code = result.code
-    findings = sorted(findings + result.findings, key=lambda f: (f.line, f.col, f.api))
+    from unscope.migrate.line_map import to_source  # the compat pass counted native.code's lines
+
+    findings = sorted(findings + to_source(result.findings, native.code, source),
+                      key=lambda f: (f.line, f.col, f.api))
     if code == source:
         return MigrationResult(source, findings, list(native.classes))
     if check_stable:

@@ -1,17 +1,24 @@
-"""Per-function verdicts for the migrate report: what happened to each function that makes
-TF1 variables (directly or through the functions it calls), and why.
+"""Per-function verdicts for the migrate report: what happened to each function and method that
+makes TF1 variables (directly or through the functions it calls), and why.
 
 Verdicts, from best to worst:
 
-- ``native``: ``--mode native`` turned it into a ``tf.Module`` class (``class`` names it);
+- ``native``: ``--mode native`` turned it into a ``tf.Module`` class (``class`` names it), or
+  rewrote it so that no TF1 variable code is left (a Session program made an eager TF2 program);
 - ``compat_island``: ``--mode native`` kept it on the unscope runtime, in TF1 form, inside an
   otherwise native file (the reason is the finding that says why);
 - ``tf1_form``: ``--mode compat``: it keeps its TF1 shape and runs on the unscope runtime;
-- ``manual``: a finding inside it needs a person, whatever the mode.
+- ``manual``: a finding inside it needs a person, whatever the mode, or the file could not be
+  migrated at all (``error``).
 
     >>> src = "import tensorflow.compat.v1 as tf\\ndef f():\\n    return tf.get_variable('w', [1])\\n"
     >>> [(v["name"], v["verdict"]) for v in function_verdicts(src, "m.py", "compat", [], [])]
     [('f', 'tf1_form')]
+
+In native mode the findings of the compat pass count lines of the migrated text, the native
+pass's those of the original: each finding is placed in the text whose line at its column
+spells its API (see :func:`_placed`), then in the function (original) or in the class and kept
+copy made from it (migrated) that holds that line.
 
 Never imports TensorFlow; never raises on user code (an analysis that fails gives ``[]``).
 """
@@ -22,30 +29,51 @@ import ast
 __all__ = ["function_verdicts", "FUNCTION_VERDICTS"]
 
 FUNCTION_VERDICTS = ("native", "compat_island", "tf1_form", "manual")
+_DEFS = (ast.FunctionDef, ast.AsyncFunctionDef)
+_SESSION_PROGRAM = "became an eager TF2 program (the program pass); no TF1 variable code is left"
 
 
-def function_verdicts(source: str, path: str, mode: str, findings, classes) -> list[dict]:
+def function_verdicts(source: str, path: str, mode: str, findings, classes, new: str | None = None,
+                      error: str | None = None) -> list[dict]:
     """``[{"name", "line", "end_line", "verdict", "reason", "class"}]`` in source order.
 
-    ``findings`` and ``classes`` are the migration's (:class:`MigrationResult`); their lines
-    refer to ``source``, the file before migration.
+    ``findings`` and ``classes`` are the migration's (:class:`MigrationResult`), ``new`` its
+    migrated text (None: unchanged), ``error`` why the file was left unchanged (every function
+    is then ``manual`` with that reason).  Lines in the result refer to ``source``.
     """
     try:
+        tree = ast.parse(source, filename=path)
         spans = _creating_functions(source, path)
     except Exception:  # analysis is best effort; migration itself has already reported
         return []
+    try:
+        new_tree = ast.parse(new) if new is not None and new != source else None
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        new_tree = None
     made = {c["function"]: c["class"] for c in classes}
+    old_lines = source.splitlines()
+    new_lines = new.splitlines() if new_tree is not None else []
+    new_spans = _migrated_spans(new_tree, [s[0] for s in spans], made) if new_tree is not None else {}
+    old_nodes = _defs(tree)
     out = []
     for name, line, end in spans:
-        inside = [f for f in findings if f.cell is None and line <= f.line <= end]
-        manual = [f for f in inside if f.verdict == "manual"]
         entry = {"name": name, "line": line, "end_line": end, "class": None}
+        if error is not None:
+            entry.update(verdict="manual", reason=f"file left unchanged: {error}")
+            out.append(entry)
+            continue
+        inside = [f for f in findings if f.cell is None and _inside(f, line, end, new_spans.get(name, ()),
+                                                                  old_lines, new_lines)]
+        manual = [f for f in inside if f.verdict == "manual"]
         if manual:
             entry.update(verdict="manual", reason=manual[0].message)
         elif name in made:
             entry.update(verdict="native", reason=f"became class {made[name]}", **{"class": made[name]})
+        elif mode == "native" and new_tree is not None and _tf2_only(name, old_nodes, new_tree):
+            entry.update(verdict="native", reason=_SESSION_PROGRAM)
         elif mode == "native":
-            kept = [f for f in inside if f.verdict == "compat"]
+            own = [f for f in findings if f.verdict == "compat" and f.message.endswith(f"; {name} stays in TF1 form")]
+            kept = own + [f for f in inside if f.verdict == "compat"]
             entry.update(verdict="compat_island",
                          reason=kept[0].message if kept else "kept on the unscope runtime")
         else:
@@ -55,6 +83,8 @@ def function_verdicts(source: str, path: str, mode: str, findings, classes) -> l
 
 
 def _creating_functions(source: str, path: str) -> list[tuple[str, int, int]]:
+    """``(name, line, end_line)`` of every module-level function and method that makes TF1
+    variables; methods are named ``Class.method``."""
     from unscope.native.program import Program
 
     program = Program(source, path)
@@ -64,8 +94,91 @@ def _creating_functions(source: str, path: str) -> list[tuple[str, int, int]]:
     for stmt in program.tree.body:
         if type(stmt) is ast.ClassDef:
             for m in stmt.body:
-                if f"{stmt.name}.{m.name}" in methods and type(m) in (ast.FunctionDef, ast.AsyncFunctionDef):
+                if type(m) in _DEFS and f"{stmt.name}.{m.name}" in methods:
                     spans.append((f"{stmt.name}.{m.name}", m.lineno, m.end_lineno))
-        elif type(stmt) in (ast.FunctionDef, ast.AsyncFunctionDef) and stmt.name in methods:
+        elif type(stmt) in _DEFS and stmt.name in methods:
             spans.append((stmt.name, stmt.lineno, stmt.end_lineno))
+    defs = _defs(program.tree)
+    making = {name for name, _, _ in spans}
+    for name in _callers(defs, making):
+        spans.append((name, defs[name].lineno, defs[name].end_lineno))
     return sorted(set(spans), key=lambda s: (s[1], s[0]))
+
+
+def _callers(defs, making: set) -> list[str]:
+    """Functions and methods that make variables only by calling ones that do: a function of
+    ``making``, a class whose ``__init__`` is one (``Encoder(x)``), ``self.build()``."""
+    found, changed = [], True
+    while changed:
+        changed = False
+        for name, node in defs.items():
+            if name in making:
+                continue
+            owner = name.partition(".")[0] if "." in name else None
+            for call in (n for n in ast.walk(node) if type(n) is ast.Call):
+                f = call.func
+                if type(f) is ast.Name:
+                    hit = f.id in making or f"{f.id}.__init__" in making
+                else:
+                    hit = owner is not None and type(f) is ast.Attribute and type(f.value) is ast.Name \
+                        and f.value.id == "self" and f"{owner}.{f.attr}" in making
+                if hit:
+                    making.add(name)
+                    found.append(name)
+                    changed = True
+                    break
+    return found
+
+
+def _defs(tree: ast.Module) -> dict[str, ast.AST]:
+    """Module-level functions by name and methods as ``Class.method``."""
+    found = {}
+    for stmt in tree.body:
+        if type(stmt) in _DEFS:
+            found[stmt.name] = stmt
+        elif type(stmt) is ast.ClassDef:
+            for m in stmt.body:
+                if type(m) in _DEFS:
+                    found[f"{stmt.name}.{m.name}"] = m
+    return found
+
+
+def _migrated_spans(tree: ast.Module, names, made) -> dict[str, list[tuple[int, int]]]:
+    """Where each function lives in the migrated text: its own name (kept TF1 copy, compat
+    form, rewritten method) and the class made from it."""
+    defs = _defs(tree)
+    classes = {n.name: n for n in ast.walk(tree) if type(n) is ast.ClassDef}
+    spans = {}
+    for name in names:
+        nodes = [defs.get(name), classes.get(made.get(name, ""))]
+        spans[name] = [(n.lineno, n.end_lineno) for n in nodes if n is not None]
+    return spans
+
+
+def _inside(finding, line: int, end: int, new_spans, old_lines, new_lines) -> bool:
+    if _placed(finding, new_lines) and not _placed(finding, old_lines):
+        return any(a <= finding.line <= b for a, b in new_spans)
+    return line <= finding.line <= end
+
+
+def _placed(finding, lines) -> bool:
+    """Whether ``lines`` at the finding's line, from its column on, spell the last part of its
+    API (``get_variable`` of ``tf.get_variable``, ``name`` of ``Tensor.name``, ``f`` of ``def f``)."""
+    if not 1 <= finding.line <= len(lines):
+        return False
+    word = finding.api.replace(" ", ".").rpartition(".")[2]
+    return bool(word) and word in lines[finding.line - 1][max(finding.col - 1, 0):]
+
+
+def _tf2_only(name: str, old_nodes, new_tree: ast.Module) -> bool:
+    """The migrated function of this name holds no TF1 code (no runtime, no ``tf.compat.v1``)
+    while its original ran a Session program: the program pass made it eager TF2."""
+    old = old_nodes.get(name)
+    now = _defs(new_tree).get(name)
+    if old is None or now is None:
+        return False
+    ran_session = any(type(n) is ast.Attribute and n.attr in ("Session", "InteractiveSession")
+                      for n in ast.walk(old))
+    text = ast.unparse(now)
+    return ran_session and "compat.v1" not in text and not any(
+        type(n) is ast.Name and n.id == "unscope" for n in ast.walk(now))

@@ -97,14 +97,24 @@ class Report:
             "schema_version": SCHEMA_VERSION,
             "kind": "migrate",
             "files": [o.to_dict() for o in self.files if o.failure is None],
-            "failures": [f.to_dict() for f in self.failures],
+            "failures": [_failure_row(f, self.files) for f in self.failures],
             "summary": self.summary,
         }
 
 
+def _failure_row(failure: Failure, files) -> dict:
+    """A failure, with the variable-making functions of its file when they could be read
+    (each ``manual``: the file was left unchanged)."""
+    row = failure.to_dict()
+    for o in files:
+        if o.failure is failure and o.details is not None:
+            row["functions"] = o.details["functions"]
+    return row
+
+
 def _detail_totals(files) -> dict:
     """Lines and per-function verdict counts, when the outcomes carry review details."""
-    rows = [o.details for o in files if o.details is not None and o.failure is None]
+    rows = [o.details for o in files if o.details is not None]
     if not rows:
         return {}
     from unscope.migrate.functions import FUNCTION_VERDICTS
@@ -113,4 +123,5 @@ def _detail_totals(files) -> dict:
     for d in rows:
         for fn in d["functions"]:
             verdicts[fn["verdict"]] += 1
-    return {"lines": sum(d["lines"] for d in rows), "functions": verdicts}
+    lines = sum(o.details["lines"] for o in files if o.details is not None and o.failure is None)
+    return {"lines": lines, "functions": verdicts}

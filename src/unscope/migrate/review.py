@@ -19,8 +19,10 @@ _HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+\d+(?:,\d+)? @@")
 CONTEXT = 1  # lines either side of a finding outside the diff
 
 
-def review_details(old: str, new: str, path: str, mode: str, findings, classes) -> dict:
-    """``{"lines", "diff", "context", "functions"}`` (see docs/migrate-json.md)."""
+def review_details(old: str, new: str, path: str, mode: str, findings, classes,
+                   error: str | None = None) -> dict:
+    """``{"lines", "diff", "context", "functions"}`` (see docs/migrate-json.md); ``error``: why
+    the file was left unchanged (its functions are then ``manual``)."""
     diff = unified_diff(old, new, path) if new != old else None
     shown = shown_old_lines(diff) if diff else set()
     source_lines = old.splitlines()
@@ -38,7 +40,7 @@ def review_details(old: str, new: str, path: str, mode: str, findings, classes) 
         "lines": len(source_lines),
         "diff": diff,
         "context": context,
-        "functions": function_verdicts(old, path, mode, findings, classes),
+        "functions": function_verdicts(old, path, mode, findings, classes, new, error),
     }
 
 

@@ -75,6 +75,10 @@ def migrate_file(path: str, mode: str = "compat", action: str = "write", out_pat
         if result.error is not None:
             col = result.error_col if result.error_col and result.error_col > 0 else None
             outcome.failure = Failure(path, result.error, result.error_line, col)
+            if details:
+                from unscope.migrate.review import review_details
+
+                outcome.details = review_details(text, text, path, mode, result.findings, [], result.error)
             if out_path is not None and action == "write":
                 _write(outcome, out_path, encode(text, info), path)
             return outcome
