@@ -235,6 +235,11 @@ def test_a_file_migration_leaves_unchanged_lists_its_functions_as_manual(tmp_pat
                                                                          ("build", "manual")]
     assert "native rewrite conflict" in failure["functions"][0]["reason"]
     assert data["summary"]["functions"]["manual"] == 2
+    from unscope.report import render_html
+
+    html = render_html([data])
+    failed = html[html.index('class="failures"'):]
+    assert failed.count('data-function-verdict="manual"') == 2 and "<code>projection</code>" in failed
 
 
 def test_the_html_report_has_a_row_per_function(project):

@@ -173,6 +173,6 @@ def failures_section(failures: list[dict]) -> str:
         return ""
     items = "".join(
         f'<li><code class="path">{escape(x["path"])}{":" + str(x["line"]) if x.get("line") else ""}</code> '
-        f'{escape(x.get("message", ""))}</li>' for x in failures)
+        f'{escape(x.get("message", ""))}{_functions_table(x, "failed")}</li>' for x in failures)
     return (f'<section class="failures"><h2>Could not be processed <b data-count="failures">'
             f'{len(failures)}</b></h2><ul>{items}</ul></section>')
