@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from unscope.analyze.constructs import classify
 from unscope.analyze.imports import ImportTable, canonical_api
 from unscope.native import apis
+from unscope.native.classes_init import InitLift, analyse_init, owner_init, reuse_edits, snake
 from unscope.native.paths import _RESERVED
 
 __all__ = ["Lifting", "NotLiftable", "lift", "place", "reasons"]
@@ -55,6 +56,7 @@ class Lifted:
     params: list             # the method's parameters, without self
     attrs: list              # the self attributes it reads
     slot: str                # the attribute holding the module
+    init: InitLift | None = None   # a lifted __init__ (see unscope.native.classes_init)
 
 
 @dataclass
@@ -115,7 +117,7 @@ def lift(source: str, tree: ast.Module, why: dict | None = None) -> Lifting | No
                 raise NotLiftable("code outside the class reads TF1 variable collections")
             if cls.name in extended:
                 raise NotLiftable(f"another class extends {cls.name}")
-            found = _liftable(cls, api, creates, taken)
+            found = _liftable(cls, api, creates, taken, tree)
         except NotLiftable as exc:
             why[cls.name] = str(exc)
             continue
@@ -127,7 +129,7 @@ def lift(source: str, tree: ast.Module, why: dict | None = None) -> Lifting | No
     return Lifting(_synthetic(source, lifted), lifted, frozenset(m.function for c in lifted for m in c.methods))
 
 
-def _liftable(cls: ast.ClassDef, api, creates, taken) -> LiftedClass | None:
+def _liftable(cls: ast.ClassDef, api, creates, taken, tree) -> LiftedClass | None:
     if cls.decorator_list or cls.keywords or not all(type(b) is ast.Name and b.id == "object" for b in cls.bases):
         raise NotLiftable("the class has a base class or decorators")
     methods = {m.name: m for m in cls.body if type(m) is ast.FunctionDef}
@@ -139,10 +141,13 @@ def _liftable(cls: ast.ClassDef, api, creates, taken) -> LiftedClass | None:
         raise NotLiftable(f"it uses {', '.join(sorted((stores | set(methods)) & _RESERVED))}, "
                           f"which tf.Module reserves")
     init = methods.get("__init__")
-    if init is not None and (creates(init) or any(type(n) is ast.Call and type(n.func) is ast.Name
-                                                  and n.func.id == "super" for n in ast.walk(init))):
-        raise NotLiftable("__init__ makes variables (or calls super())")
+    if init is not None and any(type(n) is ast.Call and type(n.func) is ast.Name
+                                and n.func.id == "super" for n in ast.walk(init)):
+        raise NotLiftable("__init__ calls super()")
     out = LiftedClass(cls, [])
+    if init is not None and creates(init):
+        out.methods.append(_init(cls, init, tree, api, taken))
+        taken.add(out.methods[-1].function)
     for name, m in methods.items():
         if name == "__init__":
             continue
@@ -156,6 +161,22 @@ def _liftable(cls: ast.ClassDef, api, creates, taken) -> LiftedClass | None:
         taken.add(one.function)
         out.methods.append(one)
     return out if out.methods else None
+
+
+def _init(cls: ast.ClassDef, init: ast.FunctionDef, tree, api, taken) -> Lifted:
+    """``__init__`` builds the towers: lifted whole (see :mod:`unscope.native.classes_init`)."""
+    def refuse(message):
+        raise NotLiftable(message)
+
+    lift_ = analyse_init(cls, init, tree, refuse, api)
+    others = [c for c in ast.walk(tree) if type(c) is ast.ClassDef and c is not cls]
+    for call, _ in lift_.twins:
+        if any(c.lineno <= call.lineno <= c.end_lineno for c in others):
+            refuse(f"{cls.name}(..., reuse=True) at line {call.lineno} is made inside another class")
+    function = f"{snake(cls.name)}_{lift_.slot}"
+    if function in taken:
+        refuse(f"__init__ makes variables and the module already has a name {function}")
+    return Lifted(init, function, [p.arg for p in init.args.args[1:]], [], lift_.slot, lift_)
 
 
 def _method(m: ast.FunctionDef, method_names, api, taken) -> Lifted:
@@ -237,10 +258,15 @@ def _synthetic(source: str, lifted: list) -> str:
                                                kw_defaults=[], kwarg=None, defaults=m.args.defaults))
             extra = ", ".join(f"{attr}=None" for attr in one.attrs)
             header = f"def {one.function}({', '.join(p for p in (params, extra) if p)}):"
+            if one.init is not None:   # the attributes __init__ stored are what the function returns
+                for line in one.init.plain:
+                    text[line - 1 - first] = ""
+                text.append(" " * (m.body[0].col_offset - indent) + "return " + ", ".join(one.init.stores))
             tail.extend([header] + [""] * (head_rows - 1) + text[head_rows:] + ["", ""])
             lines[first] = " " * indent + f"def {m.name}(self): pass"
             for i in range(first + 1, last):
                 lines[i] = ""
+    reuse_edits(lines, [one.init for cls in lifted for one in cls.methods if one.init is not None])
     return "\n".join(lines).rstrip("\n") + "\n" + "\n".join(tail).rstrip("\n") + "\n"
 
 
@@ -253,6 +279,8 @@ def place(code: str, original: str, lifting: Lifting, classes: list) -> str | No
     head, tail = code[:at].rstrip("\n") + "\n", code[at + len(MARKER) + 2:].strip("\n") + "\n"
     made = {c["function"]: c for c in classes}
     tail = _required_attrs(tail, lifting, made)
+    # a lifted __init__'s ``self.n = n`` lines stay in the owner; their blank rows must not open a body
+    tail = re.sub(r"(\n *def __call__\(.*\):\n)(?: *\n)+", r"\1", tail)
     nn = re.search(r"class \w+\((\w+)\.Module\)", tail)
     if nn is None:
         return None
@@ -266,7 +294,13 @@ def place(code: str, original: str, lifting: Lifting, classes: list) -> str | No
         if text is None:
             return None
         owner = owners[cls.node.name]
-        out_lines[owner.lineno - 1:owner.end_lineno] = text.split("\n")
+        end = owner.end_lineno   # a lifted last method left blank lines: keep two at most
+        while end < len(out_lines) and out_lines[end].strip() == "":
+            end += 1
+        if end == len(out_lines):   # the file ends with the class: its newline stays
+            end = owner.end_lineno
+        gap = [""] * min(end - owner.end_lineno, 2)
+        out_lines[owner.lineno - 1:end] = text.split("\n") + gap
     head = "\n".join(out_lines)
     tree = ast.parse(head)
     owner = next(s for s in tree.body if type(s) is ast.ClassDef and s.name in {c.node.name for c in lifting.classes})
@@ -314,16 +348,25 @@ def _rewrite(cls: LiftedClass, lines: list, made: dict, nn: str) -> str | None:
     is_doc = type(first_stmt) is ast.Expr and type(first_stmt.value) is ast.Constant
     after = row(first_stmt.end_lineno) + 1 if is_doc else 1
     slots = [f"{inner}{one.slot} = None  # {made[one.function]['class']}, made on the first call"
-             for one in cls.methods]
-    inserts = {after: slots + [""]}
+             for one in cls.methods if one.init is None and one.function in made]
+    inserts = {after: slots + [""]} if slots else {}
     init = next((s for s in node.body if type(s) is ast.FunctionDef and s.name == "__init__"), None)
-    if init is not None:
+    replaced = {}
+    lifted_init = next((one for one in cls.methods if one.init is not None), None)
+    if lifted_init is not None:
+        entry = made.get(lifted_init.function)
+        new = owner_init(init, lifted_init.init, entry, " " * init.col_offset) if entry else None
+        if new is None:
+            return None
+        replaced[row(init.lineno)] = (row(init.end_lineno), new)
+    elif init is not None:
         body0 = init.body[0]
         doc = type(body0) is ast.Expr and type(body0.value) is ast.Constant and isinstance(body0.value.value, str)
         at = row(body0.end_lineno) + 1 if doc else row(body0.lineno)
         inserts.setdefault(at, []).append(" " * body0.col_offset + "super().__init__()")
-    replaced = {}
     for one in cls.methods:
+        if one.init is not None:
+            continue
         entry = made.get(one.function)
         if entry is None:
             return None
