@@ -77,6 +77,24 @@ def build(x):
     return scale(projection(x, 3))
 '''
 
+HEADS = '''import tensorflow as tf
+
+import model
+from model import dense_block as block
+
+
+def head(x):
+    return block(x, 3, "head")
+
+
+def two_heads(x):
+    return model.dense_block(x, 2, "a"), head(x)
+
+
+def build(x):
+    return two_heads(x)
+'''
+
 TRAIN = '''import numpy as np
 import tensorflow as tf
 
@@ -122,9 +140,12 @@ def wrap(name, fn):
             made.add(name)
         return out
     return recorded
+v1.layers.dense  # tf_keras loads now, under the real name
+sys.modules["tensorflow"] = v1  # what TF 1.x's `import tensorflow` gave, for the siblings too
+sys.path.insert(0, __import__("os").path.dirname(source))
 ns = {"__name__": "oracle"}
-text = open(source).read()  # TF 1.x's `tensorflow` is TF 2's tf.compat.v1
-exec(compile(text.replace("import tensorflow as tf", "import tensorflow.compat.v1 as tf"), source, "exec"), ns)
+text = open(source).read()
+exec(compile(text, source, "exec"), ns)
 for stmt in ast.parse(text).body:
     if isinstance(stmt, ast.FunctionDef):
         ns[stmt.name] = wrap(stmt.name, ns[stmt.name])
@@ -155,12 +176,13 @@ def project(tmp_path_factory):
     root = tmp_path_factory.mktemp("functions")
     src = root / "src"
     src.mkdir()
-    for name, text in {"model.py": MODEL, "layers.py": LAYERS, "train.py": TRAIN,
+    for name, text in {"model.py": MODEL, "layers.py": LAYERS, "train.py": TRAIN, "heads.py": HEADS,
                        "broken.py": "import tensorflow as tf\n\ndef f(:\n    pass\n"}.items():
         (src / name).write_text(text)
     oracle = {"model.py": _tf1_creators(src / "model.py", "ids"),
               "layers.py": _tf1_creators(src / "layers.py", "float"),
-              "train.py": _tf1_creators(src / "train.py", "main")}
+              "train.py": _tf1_creators(src / "train.py", "main"),
+              "heads.py": _tf1_creators(src / "heads.py", "float")}
     reports = {}
     for mode in ("native", "compat"):
         report, html = root / f"{mode}.json", root / f"{mode}.html"
@@ -206,6 +228,9 @@ def test_native_verdicts_say_what_happened_and_why(project):
         assert found["line"] == line and source[line - 1][found["col"] - 1:].startswith(("x.name", "ids.name"))
         assert entry["verdict"] == "manual" and "`" in entry["reason"] and ".name" in entry["reason"]
         assert entry["line"] <= line <= entry["end_line"]
+    # variables made in another file of the project: the caller is an island and says where
+    assert verdicts["heads.py", "head"]["verdict"] == "compat_island"
+    assert "model.dense_block of another file" in verdicts["heads.py", "head"]["reason"]
     # an island names its own reason, even when the finding sits in its caller
     island = verdicts["model.py", "dense_block"]
     assert island["verdict"] == "compat_island" and "dense_block" in island["reason"]

@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import ast
 
+from unscope.migrate.imported_creators import imported_creators
+
 __all__ = ["function_verdicts", "FUNCTION_VERDICTS"]
 
 FUNCTION_VERDICTS = ("native", "compat_island", "tf1_form", "manual")
@@ -43,7 +45,7 @@ def function_verdicts(source: str, path: str, mode: str, findings, classes, new:
     """
     try:
         tree = ast.parse(source, filename=path)
-        spans = _creating_functions(source, path)
+        spans = creating_functions(source, path)
     except Exception:  # analysis is best effort; migration itself has already reported
         return []
     try:
@@ -55,6 +57,7 @@ def function_verdicts(source: str, path: str, mode: str, findings, classes, new:
     new_lines = new.splitlines() if new_tree is not None else []
     new_spans = _migrated_spans(new_tree, [s[0] for s in spans], made) if new_tree is not None else {}
     old_nodes = _defs(tree)
+    imported = imported_creators(tree, path)
     out = []
     for name, line, end in spans:
         entry = {"name": name, "line": line, "end_line": end, "class": None}
@@ -74,17 +77,21 @@ def function_verdicts(source: str, path: str, mode: str, findings, classes, new:
         elif mode == "native":
             own = [f for f in findings if f.verdict == "compat" and f.message.endswith(f"; {name} stays in TF1 form")]
             kept = own + [f for f in inside if f.verdict == "compat"]
-            entry.update(verdict="compat_island",
-                         reason=kept[0].message if kept else "kept on the unscope runtime")
+            through = [q for local, q in imported.items() if _calls(old_nodes.get(name), local)]
+            reason = kept[0].message if kept else (
+                f"makes variables through {through[0]} of another file, which native mode does not "
+                f"follow; kept on the unscope runtime" if through else "kept on the unscope runtime")
+            entry.update(verdict="compat_island", reason=reason)
         else:
             entry.update(verdict="tf1_form", reason="compat mode: TF1 form on the unscope runtime")
         out.append(entry)
     return out
 
 
-def _creating_functions(source: str, path: str) -> list[tuple[str, int, int]]:
+def creating_functions(source: str, path: str, follow_imports: bool = True) -> list[tuple[str, int, int]]:
     """``(name, line, end_line)`` of every module-level function and method that makes TF1
-    variables; methods are named ``Class.method``."""
+    variables; methods are named ``Class.method``.  ``follow_imports``: calls of what the file
+    imports from its siblings count (see :mod:`unscope.migrate.imported_creators`)."""
     from unscope.native.program import Program
 
     program = Program(source, path)
@@ -100,6 +107,7 @@ def _creating_functions(source: str, path: str) -> list[tuple[str, int, int]]:
             spans.append((stmt.name, stmt.lineno, stmt.end_lineno))
     defs = _defs(program.tree)
     making = {name for name, _, _ in spans}
+    making |= set(imported_creators(program.tree, path)) if follow_imports else set()
     for name in _callers(defs, making):
         spans.append((name, defs[name].lineno, defs[name].end_lineno))
     return sorted(set(spans), key=lambda s: (s[1], s[0]))
@@ -119,6 +127,8 @@ def _callers(defs, making: set) -> list[str]:
                 f = call.func
                 if type(f) is ast.Name:
                     hit = f.id in making or f"{f.id}.__init__" in making
+                elif type(f) is ast.Attribute and type(f.value) is ast.Name and f.value.id != "self":
+                    hit = f"{f.value.id}.{f.attr}" in making   # modeling.BertModel(...)
                 else:
                     hit = owner is not None and type(f) is ast.Attribute and type(f.value) is ast.Name \
                         and f.value.id == "self" and f"{owner}.{f.attr}" in making
@@ -182,3 +192,15 @@ def _tf2_only(name: str, old_nodes, new_tree: ast.Module) -> bool:
     text = ast.unparse(now)
     return ran_session and "compat.v1" not in text and not any(
         type(n) is ast.Name and n.id == "unscope" for n in ast.walk(now))
+
+
+def _calls(node, name: str) -> bool:
+    """Whether ``node`` calls ``name`` (``f`` or ``module.f``)."""
+    if node is None:
+        return False
+    for call in (n for n in ast.walk(node) if type(n) is ast.Call):
+        f = call.func
+        if type(f) is ast.Name and f.id == name or type(f) is ast.Attribute and \
+                type(f.value) is ast.Name and f"{f.value.id}.{f.attr}" == name:
+            return True
+    return False
