@@ -1,7 +1,7 @@
 """An initializable iterator re-initialized each epoch and read until OutOfRangeError: the
-migrated program makes iter(dataset) at each initializer run and ends the epoch at
-StopIteration; its per-step losses over three epochs are TF1's.  (A shuffled pipeline stays
-TF1: see cases/nochange_initializable_shuffled.py.)"""
+migrated program makes iter(dataset) at each initializer run and iterates it with ``for``;
+its per-step losses over three epochs are TF1's.  (A fed, shuffled pipeline:
+test_fed_pipeline_program.py.)"""
 from pathlib import Path
 
 import numpy as np
@@ -15,7 +15,7 @@ SCRIPT = Path(__file__).parent / "scripts" / "epochs_sgd.py"
 def test_initializable_iterator_epochs_train_as_tf1(tmp_path):
     result = unscope.migrate_source(SCRIPT.read_text(), mode="native", path=str(SCRIPT))
     assert not result.findings, [str(f) for f in result.findings]
-    assert "iterator = iter(dataset)" in result.code and "except StopIteration:" in result.code
+    assert "iterator = iter(dataset)" in result.code and "for x, y in iterator:" in result.code
     assert "Session" not in result.code and "errors.OutOfRangeError" not in result.code
     migrated = tmp_path / "epochs_tf2.py"
     migrated.write_text(result.code)

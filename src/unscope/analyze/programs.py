@@ -50,7 +50,9 @@ BECOMES = {
     "summary": "TF1's serialized Summary from TF core's summary ops, written with "
                "tf.summary.create_file_writer at the step the program gives",
     "dataset_iterator": "iter(dataset): pulled once per run that needs it; an initializable one made "
-                        "again at each initializer run, OutOfRangeError -> StopIteration",
+                        "again at each initializer run (a pipeline fed from placeholders or shuffled "
+                        "with a literal seed: made again from the fed values, its seeds restarting as "
+                        "TF1's did); `while True: try ... except OutOfRangeError: break` -> a for loop",
     "estimator": "converted by the program pass",
     "monitored_session": "converted by the program pass",
     "queue": "converted by the program pass",

@@ -35,11 +35,19 @@ def read_data(stmt, table, graph, refs):
         return None
     dataset = _one_shot(value, table, graph)
     if isinstance(dataset, ast.AST):
+        if _pipeline(dataset.id, graph, table)[1]:
+            raise CannotConvert(stmt, "make_one_shot_iterator", "a one-shot iterator over a pipeline "
+                                "made from placeholders (TF1 cannot feed it either)")
         return Item("iterator", stmt, target.id, frozenset(refs), {"dataset": dataset})
     dataset = _one_shot(value, table, graph, "make_initializable_iterator")
     if isinstance(dataset, ast.AST):  # made again by each sess.run(it.initializer), as in TF1
-        _deterministic(dataset.id, graph)
-        return Item("iterator", stmt, target.id, frozenset(refs), {"dataset": dataset, "initializable": True})
+        chain, feeds, seeded = _pipeline(dataset.id, graph, table)
+        info = {"dataset": dataset, "initializable": True}
+        if not feeds and not seeded:
+            return Item("iterator", stmt, target.id, frozenset(refs), info)
+        # fed or seeded: the pipeline is made again at each initializer run (the placeholders'
+        # values are its arguments; a seeded shuffle restarts its seeds there, as TF1's did)
+        return Item("iterator", stmt, target.id, frozenset(), {**info, "chain": chain, "feeds": feeds})
     if any(isinstance(n, ast.Attribute) and n.attr == "make_initializable_iterator" for n in ast.walk(value)):
         raise CannotConvert(stmt, "make_initializable_iterator", "an initializable iterator (sess.run "
                             "re-initializes it; iterate the dataset in Python instead)")
@@ -47,28 +55,82 @@ def read_data(stmt, table, graph, refs):
         return None
     apis = [api_of(n.func, table) for n in ast.walk(value) if isinstance(n, ast.Call)]
     from_data = any(a and a.startswith("tf.data.Dataset.") for a in apis)
-    if (from_data or refs) and all(graph[r].kind == "dataset" for r in refs):
+    if (from_data or refs) and all(graph[r].kind == "dataset" for r in refs) or from_data and refs and all(
+            graph[r].kind in ("dataset", "placeholder") for r in refs):
         return Item("dataset", stmt, target.id, frozenset(refs),
                     {"names": [target.id], "renames": numpy_functions(py_funcs(stmt, table))})
     return None
 
 
-def _deterministic(name, graph):
-    """TF1 restarts a pipeline's seeds at each initializer run (a seeded shuffle gives the same
-    order every epoch), while each iter(dataset) of TF2 draws new ones: only a pipeline without
-    shuffles or random ops reads the same elements in both."""
-    todo, seen = [name], set()
+def _pipeline(name, graph, table):
+    """``(chain, feeds, seeded)`` of the pipeline an initializable iterator reads: its dataset
+    statements and the placeholders they read (both in program order), and whether it shuffles
+    with a literal seed.  TF1 makes the pipeline again at each initializer run, its seeds
+    restarting there (a seeded shuffle gives the same order every epoch), while each
+    iter(dataset) of TF2 draws new ones: a pipeline that shuffles without a literal seed, or
+    draws random numbers, reads other elements in TF2."""
+    todo, seen, seeded = [name], {}, False
     while todo:
         item = graph.get(todo.pop())
-        if item is None or item.name in seen:
+        if item is None or id(item) in seen:
             continue
-        seen.add(item.name)
+        seen[id(item)] = item
         todo.extend(item.deps)
-        if any(isinstance(n, ast.Attribute) and ("shuffle" in n.attr or "random" in n.attr)
-               for n in ast.walk(item.node)):
-            raise CannotConvert(item.node, "make_initializable_iterator", "a shuffled or random "
-                                "pipeline read by an initializable iterator (TF1 restarts its seeds "
-                                "at each initializer run, iter(dataset) draws new ones each epoch)")
+        if item.kind == "placeholder":
+            continue
+        shuffles = [node for node in ast.walk(item.node) if isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Attribute) and node.func.attr == "shuffle"]
+        for call in shuffles:
+            _seed_of(call)
+            seeded = True
+        for node in ast.walk(item.node):
+            if isinstance(node, ast.Attribute) and ("shuffle" in node.attr or "random" in node.attr) \
+                    and not any(node is call.func for call in shuffles):
+                raise CannotConvert(item.node, "make_initializable_iterator", "a random pipeline read "
+                                    "by an initializable iterator (TF1 restarts its seeds at each "
+                                    "initializer run, iter(dataset) draws new ones each epoch)")
+        _check_slices(item, graph, table)
+    ordered = sorted(seen.values(), key=lambda i: (i.node.lineno, i.node.col_offset))
+    feeds = [i.name for i in ordered if i.kind == "placeholder"]
+    return [i for i in ordered if i.kind == "dataset"], feeds, seeded
+
+
+def _seed_of(call):
+    """``shuffle(buffer_size, seed=3)``: TF1 and eager TF2 both seed it with (graph seed or TF's
+    default, 3); without a literal seed TF1 took one from the graph's op count."""
+    args = dict(zip(("buffer_size", "seed", "reshuffle_each_iteration"), call.args))
+    args.update({k.arg: k.value for k in call.keywords})
+    seed = args.get("seed")
+    if not (isinstance(seed, ast.Constant) and type(seed.value) is int):
+        raise CannotConvert(call, "make_initializable_iterator", "a shuffled pipeline read by an "
+                            "initializable iterator with no literal seed= (TF1's order came from the "
+                            "graph's op count; TF2 cannot replay it) - pass shuffle(..., seed=<int>)")
+
+
+def _check_slices(item, graph, table):
+    """A placeholder fed to a pipeline is sliced by ``tf.data.Dataset.from_tensor_slices`` (alone,
+    or in a tuple or dict), with only its first dimension unknown: then an empty array of its
+    shape gives the pipeline's element_spec, as the placeholder gave TF1's."""
+    allowed = set()
+    for node in ast.walk(item.node):
+        if isinstance(node, ast.Call) and api_of(node.func, table) == "tf.data.Dataset.from_tensor_slices" \
+                and len(node.args) == 1:
+            todo = [node.args[0]]
+            while todo:
+                part = todo.pop()
+                if isinstance(part, ast.Name):
+                    allowed.add(id(part))
+                todo.extend(part.elts if isinstance(part, ast.Tuple) else
+                            part.values if isinstance(part, ast.Dict) else [])
+    for node in ast.walk(item.node):
+        placeholder = graph.get(node.id) if isinstance(node, ast.Name) else None
+        if placeholder is None or placeholder.kind != "placeholder":
+            continue
+        dims = placeholder.info["dims"]
+        if id(node) not in allowed or dims is None or None in dims[1:] or "default" in placeholder.info:
+            raise CannotConvert(item.node, "make_initializable_iterator", f"placeholder `{node.id}` "
+                                "is read by the pipeline other than as a from_tensor_slices argument "
+                                "of known shape after its first dimension")
 
 
 def py_funcs(stmt, table) -> list:

@@ -139,12 +139,42 @@ class ProgramWriter:
         return [f"{self.indent}{item.name} = tf.summary.create_file_writer({self._text(item.info['logdir'])})"]
 
     def _dataset(self, item):
+        if any(item in i.info.get("chain", ()) for i in self.graph.of_kind("iterator")):
+            return []  # in the function that makes the pipeline at each initializer run
         return self._statement(item, self.indent)
 
     def _iterator(self, item):
+        if "chain" in item.info:
+            return self._maker(item)
         if item.info.get("initializable"):
             return []  # made by each sess.run(it.initializer): iter(dataset), TF1's re-initialization
         return [f"{self.indent}{item.name} = iter({self._text(item.info['dataset'])})"]
+
+    def _maker(self, item):
+        """The pipeline of a fed or seeded initializable iterator as a function of its
+        placeholders, called at each ``sess.run(it.initializer)``; an empty pipeline of the
+        placeholders' shapes stands where TF1's was, for its element_spec."""
+        i, ii = self.indent, self.indent + INDENT
+        gap = [""] if i else ["", ""]
+        feeds = item.info["feeds"]
+        why = " from the values fed to its placeholders" if feeds else ", its shuffle seeds restarting there"
+        out = [*gap, f"{i}def {item.info['maker']}({', '.join(feeds)}):",
+               f'{ii}"""The pipeline TF1 made at each run of {item.name}.initializer{why}."""']
+        for name in feeds:
+            dtype = self._text(self.graph.by_name[name].info["dtype"])
+            out.append(f"{ii}{name} = tf.convert_to_tensor({name}, {dtype})  # as feed_dict converted it")
+        for dataset in item.info["chain"]:
+            out.extend(self._statement(dataset, ii))
+        dataset = self._text(item.info["dataset"])
+        out.append(f"{ii}return {dataset}")
+        empty = []
+        for name in feeds:
+            info = self.graph.by_name[name].info
+            empty.append(f"tf.zeros([{', '.join('0' if d is None else str(d) for d in info['dims'])}], "
+                         f"{self._text(info['dtype'])})")
+        why = "  # empty: for its element_spec" if feeds else "  # for its element_spec"
+        out.extend([*gap, f"{i}{dataset} = {item.info['maker']}({', '.join(empty)}){why}"])
+        return out
 
     def _next(self, item):
         if isinstance(item.info["iterator"], str):
@@ -345,23 +375,40 @@ class ProgramWriter:
 
     def _session_body(self, with_node):
         edits = _with_empty_blocks(with_node, self.session.edits)
+        for loop in self.session.loops.values():
+            edits = self._loop(loop, edits)
         first, last = with_node.body[0], with_node.body[-1]
-        text = self.lines[first.lineno - 1:last.end_lineno]
-        offset0 = first.lineno
-        # apply edits from the last to the first, on lines (UTF-8 columns from ast)
-        buf = [line.encode() for line in text]
-        for node, replacement in sorted(edits, key=lambda e: (e[0].lineno, e[0].col_offset), reverse=True):
-            a, b = node.lineno - offset0, node.end_lineno - offset0
-            if replacement is None:
-                del buf[a:b + 1]
-                continue
-            head, tail = buf[a][:node.col_offset], buf[b][node.end_col_offset:]
-            new = replacement.encode().split(b"\n")
-            buf[a:b + 1] = [head + new[0], *new[1:-1], *([new[-1] + tail] if len(new) > 1 else [])]
-            if len(new) == 1:
-                buf[a] = buf[a] + tail
-        lines = [line.decode() for line in buf]
+        lines = _apply(self.lines[first.lineno - 1:last.end_lineno], first.lineno, edits)
         return reindent(lines, first.col_offset, self.indent)
+
+    def _loop(self, loop, edits):
+        """The ``while True``/``try`` as ``for <element> in <iterator>:`` over the try body (its
+        own edits made first); the edits elsewhere in the ``while`` go with it."""
+        start, end = loop.body[0], loop.body[-1]
+        span = (loop.node.lineno, loop.node.end_lineno)
+        inside = [e for e in edits if start.lineno <= e[0].lineno and e[0].end_lineno <= end.end_lineno]
+        body = _apply(self.lines[start.lineno - 1:end.end_lineno], start.lineno, inside)
+        body = reindent(body, start.col_offset, " " * (loop.node.col_offset + len(INDENT)))
+        text = "\n".join([loop.header, *(line for line in body)])
+        kept = [e for e in edits if not span[0] <= e[0].lineno <= span[1]]
+        return kept + [(loop.node, text)]
+
+
+def _apply(text, offset0, edits):
+    """``text`` (lines from line ``offset0``) with ``edits`` made, last to first (UTF-8 columns
+    from ast); a None replacement deletes the node's lines."""
+    buf = [line.encode() for line in text]
+    for node, replacement in sorted(edits, key=lambda e: (e[0].lineno, e[0].col_offset), reverse=True):
+        a, b = node.lineno - offset0, node.end_lineno - offset0
+        if replacement is None:
+            del buf[a:b + 1]
+            continue
+        head, tail = buf[a][:node.col_offset], buf[b][node.end_col_offset:]
+        new = replacement.encode().split(b"\n")
+        buf[a:b + 1] = [head + new[0], *new[1:-1], *([new[-1] + tail] if len(new) > 1 else [])]
+        if len(new) == 1:
+            buf[a] = buf[a] + tail
+    return [line.decode() for line in buf]
 
 
 def _with_empty_blocks(with_node, edits):

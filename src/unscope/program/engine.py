@@ -83,6 +83,9 @@ def _convert(source, tree, table, entry, path, native):
         made = graph.by_name.get(item.info["iterator"]) if not chained else None
         item.info["spec_source"] = (ast.unparse(made.info["dataset"]) if made is not None and
                                     made.info.get("initializable") else item.info["iterator_name"])
+    for item in graph.of_kind("iterator"):
+        if "chain" in item.info:
+            item.info["maker"] = _fresh(f"make_{item.info['dataset'].id}", taken)
     for train in graph.of_kind("train"):
         if "inline" in train.info:
             train.info["optimizer"] = _fresh("optimizer", taken)

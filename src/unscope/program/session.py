@@ -12,6 +12,7 @@ import ast
 from dataclasses import dataclass, field
 
 from unscope.program.graph import INITIALIZERS, CannotConvert, GraphPlan, api_of
+from unscope.program.loops import read_loop
 
 __all__ = ["Fetch", "SessionRewrite", "rewrite_session"]
 
@@ -39,6 +40,7 @@ class SessionRewrite:
     feeds: dict = field(default_factory=dict)     # function name -> [{placeholder: value node}]
     writers: set = field(default_factory=set)     # summary writers made in the Session block
     ends: set = field(default_factory=set)        # `tf.errors.OutOfRangeError` nodes -> StopIteration
+    loops: dict = field(default_factory=dict)     # id(first statement) -> Loop: `for` over an iterator
 
 
 def rewrite_session(with_node: ast.With, graph: GraphPlan, table, taken: set, objects,
@@ -75,16 +77,19 @@ def _statements(body):
 
 
 def _statement(stmt, sess, graph, table, taken, objects, out, handled, names):
+    loop = read_loop(stmt, sess, graph)
+    if loop is not None:
+        out.loops[id(loop.first)] = loop
+        out.ends.add(loop.node.body[0].handlers[0].type)
     if isinstance(stmt, ast.Try) and _initializable_only(graph):
         for handler in stmt.handlers:  # next(iterator) ends an epoch as TF1's get_next() did
             if isinstance(handler.type, ast.Attribute) and handler.type.attr == "OutOfRangeError" \
                     and _src(handler.type.value) in ("tf.errors", "errors"):
                 out.edits.append((handler.type, "StopIteration"))
                 out.ends.add(handler.type)
-    if isinstance(stmt, ast.Expr) and _is_run(stmt.value, sess) and len(stmt.value.args) == 1 \
-            and not stmt.value.keywords and _initializer_of(stmt.value.args[0], graph):
-        iterator = graph.by_name[stmt.value.args[0].value.id]
-        out.edits.append((stmt, f"{iterator.name} = iter({_src(iterator.info['dataset'])})"))
+    if isinstance(stmt, ast.Expr) and _is_run(stmt.value, sess) and stmt.value.args \
+            and _initializer_of(stmt.value.args[0], graph):
+        out.edits.append((stmt, _initialize(stmt.value, graph)))
         handled.add(stmt.value)
         return
     if isinstance(stmt, ast.Expr) and _is_run(stmt.value, sess) and _is_init(stmt.value, graph, table):
@@ -166,7 +171,11 @@ def _run(stmt, call, sess, graph, taken, out, handled):
             n for n in names), taken), tuple(names), tuple(pulled + needed), train)
     fetch = out.fetches[key]
     out.feeds.setdefault(fetch.name, []).append(feeds)
-    pulls = [("*" if i.info["tuple"] else "") + f"next({i.info['iterator_name']})" for i in nexts]
+    loop = out.loops.get(id(stmt))
+    if loop is not None:  # for x, y in iterator: the loop's names are the element
+        pulls = loop.names
+    else:
+        pulls = [("*" if i.info["tuple"] else "") + f"next({i.info['iterator_name']})" for i in nexts]
     text = f"{fetch.name}({', '.join(pulls + [_src(feeds[n]) for n in needed])})"
     returned = [n for n in names if n != train]
     if not many:
@@ -219,6 +228,29 @@ def _feeds(feed, graph, call) -> dict:
 def _initializable_only(graph) -> bool:
     iterators = [graph.by_name.get(i.info["iterator"]) for i in graph.of_kind("next")]
     return bool(iterators) and all(i is not None and i.info.get("initializable") for i in iterators)
+
+
+def _initialize(call, graph) -> str:
+    """``sess.run(it.initializer[, feed_dict={x_ph: X}])`` -> ``it = iter(dataset)``, or
+    ``it = iter(make_dataset(X))`` when the pipeline is made at each run (fed or seeded)."""
+    iterator = graph.by_name[call.args[0].value.id]
+    keywords = {k.arg: k.value for k in call.keywords}
+    feed = call.args[1] if len(call.args) > 1 else keywords.pop("feed_dict", None)
+    if len(call.args) > 2 or keywords:
+        raise CannotConvert(call, "tf.Session.run", "sess.run(iterator.initializer) with options")
+    if "chain" not in iterator.info:
+        if feed is not None:
+            raise CannotConvert(call, "tf.Session.run", "a feed_dict for an initializer whose "
+                                "pipeline reads no placeholder")
+        return f"{iterator.name} = iter({_src(iterator.info['dataset'])})"
+    feeds = _feeds(feed, graph, call)
+    wanted = iterator.info["feeds"]
+    if set(feeds) != set(wanted):
+        missing = sorted(set(wanted) - set(feeds)) or sorted(set(feeds) - set(wanted))
+        raise CannotConvert(call, "tf.Session.run", f"the initializer's feed_dict does not feed "
+                            f"exactly the pipeline's placeholders (`{missing[0]}`)")
+    values = ", ".join(_src(feeds[name]) for name in wanted)
+    return f"{iterator.name} = iter({iterator.info['maker']}({values}))"
 
 
 def _initializer_of(node, graph) -> bool:

@@ -58,9 +58,6 @@ def train_step(batch):
 
 for epoch in range(2):
     iterator = iter(dataset)
-    while True:
-        try:
-            value = train_step(next(iterator)).numpy()
-        except StopIteration:
-            break
+    for batch in iterator:
+        value = train_step(batch).numpy()
     print(epoch, value)

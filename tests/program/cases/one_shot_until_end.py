@@ -1,0 +1,63 @@
+import numpy as np
+import tensorflow as tf
+
+
+def _net(x):
+    with tf.variable_scope("net"):
+        return tf.layers.dense(x, 1, name="out")
+
+
+dataset = tf.data.Dataset.from_tensor_slices(np.ones([8, 2], np.float32)).batch(4).repeat(2)
+batch = dataset.make_one_shot_iterator().get_next()
+loss = tf.reduce_mean(tf.square(_net(batch)))
+train_op = tf.train.GradientDescentOptimizer(0.1).minimize(loss)
+with tf.Session() as sess:
+    sess.run(tf.global_variables_initializer())
+    step = 0
+    while True:
+        try:
+            _, value = sess.run([train_op, loss])
+            step += 1
+            print(step, value)
+        except tf.errors.OutOfRangeError:
+            break
+# output
+import numpy as np
+import tensorflow as tf
+from unscope import nn
+
+
+class _Net(nn.Module):
+    def __init__(self, name="net"):
+        super().__init__(name=name)
+        self.out = nn.Dense(1, name=f"{name}/out")
+
+    def __call__(self, x):
+        return self.out(x)
+
+
+dataset = tf.data.Dataset.from_tensor_slices(np.ones([8, 2], np.float32)).batch(4).repeat(2)
+iterator = iter(dataset)
+_net = _Net()
+_net(tf.zeros([d or 1 for d in iterator.element_spec.shape], iterator.element_spec.dtype))  # makes the variables now, as TF1's graph did
+optimizer = nn.GradientDescent(0.1)
+optimizer.build(_net.trainable_variables)  # slots now, as TF1's minimize() made them
+
+
+@tf.function(input_signature=[
+    iterator.element_spec,
+])
+def train_step(batch):
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_mean(tf.square(_net(batch)))
+    variables = _net.trainable_variables
+    grads = tape.gradient(loss, variables)
+    optimizer.apply_gradients(zip(grads, variables))
+    return loss
+
+
+step = 0
+for batch in iterator:
+    value = train_step(batch).numpy()
+    step += 1
+    print(step, value)
