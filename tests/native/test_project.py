@@ -95,7 +95,8 @@ def test_files_migrated_one_by_one_still_import(migrated, tmp_path):
 def test_kept_names_stand_beside_their_classes(migrated):
     _, out, report = migrated
     classes = {c["function"]: c["class"] for f in report.files for c in f.classes}
-    assert classes == {"fc": "Fc", "embed": "Embed"}
+    # tower calls layers.fc of another file: it builds that file's class (and siamese its Tower)
+    assert classes == {"fc": "Fc", "embed": "Embed", "tower": "Tower", "siamese": "Siamese"}
     layers = (out / "pkg" / "layers.py").read_text()
     model = (out / "pkg" / "model.py").read_text()
     assert "class Fc(nn.Module)" in layers and "\ndef fc(x, units, scope, reuse=False):" in layers
@@ -178,3 +179,41 @@ def test_new_classes_equal_tf1(migrated):
     finally:
         _purge()
     np.testing.assert_allclose(got.numpy(), expected, rtol=1e-5)
+
+
+def test_a_module_builds_the_class_another_file_made(migrated):
+    """model.py's tower calls fc of layers.py: ``Siamese()`` holds a Tower that builds
+    ``layers.Fc`` (imported beside ``fc``) and equals TF1's siamese - names, output, gradients."""
+    import tensorflow as tf
+
+    src, out, _ = migrated
+    text = (out / "pkg" / "model.py").read_text()
+    assert "from .layers import fc\nfrom .layers import Fc\n" in text
+    assert 'self.fc1 = Fc(f"{name}/fc1")' in text
+    model_tf1 = _import_from(src, "pkg.model")
+    with tf.Graph().as_default():
+        a, b = tf.constant(A), tf.constant(B)
+        y = model_tf1.siamese(a, b)
+        variables = tf.compat.v1.global_variables()
+        grads = tf.gradients(tf.reduce_sum(y), variables)
+        with tf.compat.v1.Session() as sess:
+            for v in variables:
+                v.load(value_for(v.name, v.shape.as_list()), sess)
+            expected, expected_grads = sess.run([y, grads])
+    tf1 = {v.name: (v.shape.as_list(), g) for v, g in zip(variables, expected_grads)}
+    model = _import_from(out, "pkg.model")
+    try:
+        siamese = model.Siamese()
+        siamese(tf.constant(A), tf.constant(B))
+        assert {v.name: v.shape.as_list() for v in siamese.variables} == {k: s for k, (s, _) in tf1.items()}
+        for v in siamese.variables:
+            v.assign(value_for(v.name, v.shape.as_list()))
+        with tf.GradientTape() as tape:
+            got = siamese(tf.constant(A), tf.constant(B))
+            total = tf.reduce_sum(got)
+        grads = tape.gradient(total, siamese.trainable_variables)
+    finally:
+        _purge()
+    np.testing.assert_allclose(got.numpy(), expected, rtol=1e-5)
+    for v, g in zip(siamese.trainable_variables, grads):
+        np.testing.assert_allclose(g.numpy(), tf1[v.name][1], rtol=1e-4, atol=1e-6, err_msg=v.name)

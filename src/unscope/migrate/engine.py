@@ -31,7 +31,7 @@ MODES = ("compat", "native")
 
 def migrate_source(source: str, mode: str = "compat", *, path: str = "<string>",
                    check_stable: bool = True, nn_import: str | None = None,
-                   imported=frozenset()) -> MigrationResult:
+                   imported=frozenset(), foreign=()) -> MigrationResult:
     """Migrate TF1 source code so that it runs on TensorFlow 2.
 
     >>> r = migrate_source("import tensorflow.compat.v1 as tf\\nw = tf.get_variable('w', [2])\\n")
@@ -44,7 +44,8 @@ def migrate_source(source: str, mode: str = "compat", *, path: str = "<string>",
     (``tf.Module`` classes owning their variables; functions that cannot be made native safely
     stay on the compat runtime, each with a finding).  ``nn_import`` (native mode) is the import
     line for the layer package, ``from unscope import nn`` unless vendored; ``imported``
-    (native mode) the names other files of the run import from this one.  Findings carry
+    (native mode) the names other files of the run import from this one, ``foreign`` the
+    classes other files made that this one may build (:mod:`unscope.native.project`).  Findings carry
     ``path``.  A source that does not parse comes back unchanged with ``error`` set.
     """
     if mode not in MODES:
@@ -54,7 +55,7 @@ def migrate_source(source: str, mode: str = "compat", *, path: str = "<string>",
     # native mode's time on a 24k-line file.  It pauses meanwhile; the few cycles made here
     # are freed by the next collection.
     with _collector_paused():
-        return _migrate_source(source, mode, path, check_stable, nn_import, imported)
+        return _migrate_source(source, mode, path, check_stable, nn_import, imported, foreign)
 
 
 _PAUSE_LOCK = threading.Lock()
@@ -79,9 +80,9 @@ def _collector_paused():
                 gc.enable()
 
 
-def _migrate_source(source, mode, path, check_stable, nn_import, imported) -> MigrationResult:
+def _migrate_source(source, mode, path, check_stable, nn_import, imported, foreign=()) -> MigrationResult:
     if mode == "native":
-        return _migrate_native(source, path, check_stable, nn_import, imported)
+        return _migrate_native(source, path, check_stable, nn_import, imported, foreign)
     try:
         tree = ast.parse(source)
     except SyntaxError as exc:
@@ -100,7 +101,7 @@ def _migrate_source(source, mode, path, check_stable, nn_import, imported) -> Mi
 
 
 def _migrate_native(source: str, path: str, check_stable: bool, nn_import: str | None,
-                    imported=frozenset()) -> MigrationResult:
+                    imported=frozenset(), foreign=()) -> MigrationResult:
     """Native structure first (tf.Module classes), then the compat pass over the result:
     TF2 spellings for the ops around the new classes, and the runtime for what stayed TF1."""
     from unscope.native import migrate_native
@@ -111,7 +112,7 @@ def _migrate_native(source: str, path: str, check_stable: bool, nn_import: str |
 
     options = {} if nn_import is None else {"nn_import": nn_import}
     # A file that runs its graph in a Session: the program becomes eager first (unscope.program).
-    native_pass = partial(migrate_native, imported=imported, **options)
+    native_pass = partial(migrate_native, imported=imported, foreign=foreign, **options)
     native, program_findings = migrate_program(source, path=path, native=native_pass)
     if native is None:
         native = native_pass(source, path=path)
@@ -134,6 +135,7 @@ def _migrate_native(source: str, path: str, check_stable: bool, nn_import: str |
     if code == source:
         return MigrationResult(source, findings, list(native.classes))
     if check_stable:
+        # without ``foreign``: a second run of migrate finds the other files migrated too
         again = _migrate_native(code, path, False, nn_import, imported)
         if again.error is not None or again.code != code:
             return MigrationResult(source, findings, error="internal error: the native rewrite is not "

@@ -44,11 +44,12 @@ _MIN_FILES_FOR_POOL = 8
 
 def migrate_file(path: str, mode: str = "compat", action: str = "write", out_path: str | None = None,
                  verbose: bool = False, nn_import: str | None = None, details: bool = False,
-                 imported=frozenset()) -> FileOutcome:
+                 imported=frozenset(), foreign=()) -> FileOutcome:
     """Migrate one file: write it (in place, or to ``out_path``), or only check / diff it.
 
     ``details``: also fill ``FileOutcome.details`` for the report (diff, per-function verdicts).
-    ``imported`` (native mode): the names other files of the run import from this one.
+    ``imported`` (native mode): the names other files of the run import from this one;
+    ``foreign`` the classes other files made that this one may build.
     """
     outcome = FileOutcome(path)
     # The second run that proves a rewrite stable guards what is written or shown; --check
@@ -69,7 +70,7 @@ def migrate_file(path: str, mode: str = "compat", action: str = "write", out_pat
             result = migrate_notebook(text, mode, path, check_stable=stable, nn_import=nn_import)
         else:
             result = migrate_source(text, mode, path=path, check_stable=stable, nn_import=nn_import,
-                                    imported=imported)
+                                    imported=imported, foreign=foreign)
         outcome.findings = result.findings
         outcome.classes = result.classes
         if result.error is not None:
@@ -120,10 +121,13 @@ def _write(outcome: FileOutcome, target: str, data: bytes, mode_from, expect=Non
 
 
 def _batch(jobs_list: list[tuple], mode: str, action: str, verbose: bool,
-           nn_import: str | None = None, details: bool = False, imported=None) -> list[FileOutcome]:
+           nn_import: str | None = None, details: bool = False, imported=None,
+           foreign=None) -> list[FileOutcome]:
     imported = _for_files(imported, jobs_list)
+    foreign = _for_files(foreign, jobs_list)
     return [migrate_file(path, mode, action, out, verbose, nn_import, details,
-                         imported.get(os.path.realpath(path), frozenset())) for path, out in jobs_list]
+                         imported.get(os.path.realpath(path), frozenset()),
+                         foreign.get(os.path.realpath(path), ())) for path, out in jobs_list]
 
 
 def _for_files(imported, jobs_list) -> dict:
@@ -208,13 +212,11 @@ def migrate_paths(paths, mode: str = "compat", *, action: str = "write", out: st
     jobs = default_jobs() if jobs is None else max(1, int(jobs))
     report = Report(mode=mode, skipped=skipped)
     report.failures = failures
-    imported = None
-    if mode == "native":  # one look at every file: which names the others import (kept, not renamed)
-        from unscope.native.exports import imported_names
-
-        imported = imported_names([path for path, _ in todo])
     try:
-        outcomes = _run(todo, mode, action, jobs, verbose, progress, nn_import, details, imported)
+        if mode == "native":  # the tree is the program: see _run_project
+            outcomes = _run_project(todo, action, jobs, verbose, progress, nn_import, details)
+        else:
+            outcomes = _run(todo, mode, action, jobs, verbose, progress, nn_import, details)
     except _Partial as partial:
         _collect(report, partial.outcomes)
         raise MigrationInterrupted(report) from None
@@ -263,15 +265,50 @@ def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+def _run_project(todo, action, jobs, verbose, progress, nn_import, details) -> list[FileOutcome]:
+    """Native mode over a tree: one look at every file first (which names the others import,
+    kept; how each names the others' functions), then the files in waves, callees first, each
+    wave given the classes the waves before it made (:mod:`unscope.native.project_graph`)."""
+    from unscope.native.project import describe
+    from unscope.native.project_graph import read_project
+
+    graph = read_project([path for path, _ in todo])
+    waves = graph.waves()
+    if len(waves) <= 1:
+        return _run(todo, "native", action, jobs, verbose, progress, nn_import, details, graph.imported)
+    wave_of = {path: i for i, wave in enumerate(waves) for path in wave}
+    exports: dict = {}
+    done: dict = {}
+    for i in range(len(waves)):
+        part = [job for job in todo if wave_of.get(os.path.realpath(job[0]), 0) == i]
+        foreign = {key: graph.foreign_for(key, exports)
+                   for key in (os.path.realpath(path) for path, _ in part)}
+        base = len(done)
+        step = None if progress is None else (lambda n, total, base=base: progress(base + n, len(todo)))
+        try:
+            outcomes = _run(part, "native", action, jobs, verbose, step, nn_import, details,
+                            graph.imported, foreign)
+        except _Partial as partial:
+            raise _Partial(list(done.values()) + partial.outcomes) from None
+        for (path, _), outcome in zip(part, outcomes):
+            key = os.path.realpath(path)
+            done[key] = outcome
+            if key in graph.texts and outcome.failure is None and outcome.classes:
+                exports[key] = describe(graph.texts[key], key, outcome.classes, foreign.get(key, ()))
+    return [done[os.path.realpath(path)] for path, _ in todo]
+
+
 def _run(todo, mode, action, jobs, verbose, progress, nn_import=None, details=False,
-         imported=None) -> list[FileOutcome]:
+         imported=None, foreign=None) -> list[FileOutcome]:
     total = len(todo)
     if jobs <= 1 or total < _MIN_FILES_FOR_POOL:
         results = []
         try:
             for i, (path, out) in enumerate(todo, 1):
+                key = os.path.realpath(path)
                 results.append(migrate_file(path, mode, action, out, verbose, nn_import, details,
-                                            (imported or {}).get(os.path.realpath(path), frozenset())))
+                                            (imported or {}).get(key, frozenset()),
+                                            (foreign or {}).get(key, ())))
                 if progress is not None:
                     progress(i, total)
         except KeyboardInterrupt:
@@ -293,7 +330,7 @@ def _run(todo, mode, action, jobs, verbose, progress, nn_import=None, details=Fa
             pool = ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=_context(),
                                        initializer=_ignore_sigint)
             futures = {pool.submit(_batch, b, mode, action, verbose, nn_import, details,
-                                   _for_files(imported, b)): i
+                                   _for_files(imported, b), _for_files(foreign, b)): i
                        for i, b in enumerate(batches)}
             pending, done = set(futures), 0
             while pending and not stop.is_set():
@@ -306,7 +343,8 @@ def _run(todo, mode, action, jobs, verbose, progress, nn_import=None, details=Fa
                         pending = set()
                         break
                     except Exception:
-                        by_batch[i] = _batch(batches[i], mode, action, verbose, nn_import, details, imported)
+                        by_batch[i] = _batch(batches[i], mode, action, verbose, nn_import, details, imported,
+                                             foreign)
                     done += len(batches[i])
                     if progress is not None:
                         progress(done, total)
@@ -322,5 +360,5 @@ def _run(todo, mode, action, jobs, verbose, progress, nn_import=None, details=Fa
             raise _Partial(finished)
     for i, b in enumerate(batches):
         if i not in by_batch:
-            by_batch[i] = _batch(b, mode, action, verbose, nn_import, details, imported)
+            by_batch[i] = _batch(b, mode, action, verbose, nn_import, details, imported, foreign)
     return [o for i in range(len(batches)) for o in by_batch[i]]

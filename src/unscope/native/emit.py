@@ -274,7 +274,7 @@ class Emitter:
     def instance(self, plan, ev, expr, context="init", uniq_var=None) -> str:
         """``Cls(args)`` for a call or template event of ``plan``'s function."""
         callee = ev.callee
-        cplan = self.plans[callee.name]
+        cplan = self.plans[callee.name] if callee.name in self.plans else callee.foreign  # another file's
         path = self.path_text(plan, ev.path, context, expr, uniq_var)
         at_default = (cplan.path_default is not None and plan.mode == "root"
                       and len(ev.path) == 1 and ev.path[0] == (cplan.path_default,))

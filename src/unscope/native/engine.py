@@ -14,6 +14,7 @@ from unscope.native.methods import lift, place, reasons
 from unscope.native.emit import Emitter
 from unscope.native.plan import Plan, Unsupported, decide_modes, plan_function
 from unscope.native.program import Program
+from unscope.native.project import attach, import_classes, settle
 from unscope.native.scope_defaults import inherit
 from unscope.native.text import EditConflict, Editor
 
@@ -54,7 +55,7 @@ class NativeResult:
 
 
 def migrate_native(source: str, path: str = "<string>", nn_import: str = DEFAULT_NN_IMPORT,
-                   imported=frozenset()) -> NativeResult:
+                   imported=frozenset(), foreign=()) -> NativeResult:
     """Turn TF1 variable-scope functions of one module into ``tf.Module`` classes.
 
         >>> src = '''import tensorflow.compat.v1 as tf
@@ -88,17 +89,20 @@ def migrate_native(source: str, path: str = "<string>", nn_import: str = DEFAULT
     files of the run import from this one (see :func:`unscope.native.exports.imported_names`).
     Every public function (no leading ``_``) and every one ``imported`` names gets its class
     and also stays, as TF1 code, under its own name (see :func:`_keep_for_importers`): callers
-    outside the run are never broken.
+    outside the run are never broken.  ``foreign``: classes other files of the run made that
+    this file's functions may build, ``[(Reference, ForeignClass), ...]`` (see
+    :mod:`unscope.native.project`).
     """
     try:
-        return _migrate(source, path, nn_import, frozenset(imported))
+        return _migrate(source, path, nn_import, frozenset(imported), tuple(foreign or ()))
     except Exception as exc:  # an engine bug must not lose the user's file
         message = f"internal error in native migration ({type(exc).__name__}: {exc}); file left unchanged"
         return NativeResult(source, [Finding(path, 1, 1, None, "unscope", None, "manual", message)],
                             error=message)
 
 
-def _migrate(source: str, path: str, nn_import: str, imported: frozenset = frozenset()) -> NativeResult:
+def _migrate(source: str, path: str, nn_import: str, imported: frozenset = frozenset(),
+             foreign: tuple = ()) -> NativeResult:
     """Model classes first (:mod:`unscope.native.methods`): their variable-making methods are
     lifted to functions and migrated with the file; if any of them cannot become a module,
     or the class cannot be rewritten around them, the file is migrated without lifting."""
@@ -111,7 +115,7 @@ def _migrate(source: str, path: str, nn_import: str, imported: frozenset = froze
     lifting = lift(source, tree) if tree is not None else None
     why = {}
     if lifting is not None:
-        result = _migrate_file(lifting.source, path, nn_import, imported, lifting.names)
+        result = _migrate_file(lifting.source, path, nn_import, imported, lifting.names, foreign=foreign)
         made = {c["function"] for c in result.classes}
         for cls in lifting.classes:
             for one in cls.methods:
@@ -135,13 +139,14 @@ def _migrate(source: str, path: str, nn_import: str, imported: frozenset = froze
                 return result
             why = {c.node.name: why.get(c.node.name, "the class could not be rewritten around its "
                                         "methods' modules") for c in lifting.classes}
-    return _migrate_file(source, path, nn_import, imported, class_reasons=why)
+    return _migrate_file(source, path, nn_import, imported, class_reasons=why, foreign=foreign)
 
 
 def _migrate_file(source: str, path: str, nn_import: str, imported: frozenset = frozenset(),
-                  lifted: frozenset = frozenset(), class_reasons=None) -> NativeResult:
+                  lifted: frozenset = frozenset(), class_reasons=None, foreign: tuple = ()) -> NativeResult:
     try:
         program = Program(source, path)
+        attach(program, foreign)
         program.method_reasons = {**reasons(source, program.tree), **(class_reasons or {})}
     except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
         line = getattr(exc, "lineno", None)
@@ -151,6 +156,7 @@ def _migrate_file(source: str, path: str, nn_import: str, imported: frozenset = 
     program.analyse()
     program.classify()
     inherit(program)
+    settle(program)
     kept = (imported | _public(program, source, nn_import)) - lifted
     _already_kept(program, kept, imported)
     if not program.creators:
@@ -169,6 +175,7 @@ def _migrate_file(source: str, path: str, nn_import: str, imported: frozenset = 
         return result
     _module_calls(program, editor, emitter, plans)
     _keep_for_importers(program, editor, plans, kept, imported)
+    import_classes(program, editor, plans)
     if import_text is not None:
         editor.insert(_import_offset(program, plans), import_text)
     try:

@@ -54,11 +54,17 @@ def imported_names(paths) -> dict[str, frozenset]:
 
 
 def _parse(path: str):
+    return _parse_bytes(path)[1]
+
+
+def _parse_bytes(path: str):
+    """``(bytes, tree)`` of a file; ``(None, None)`` when it cannot be read or parsed."""
     try:
         with open(path, "rb") as fh:
-            return ast.parse(fh.read(), filename=path)
+            data = fh.read()
+        return data, ast.parse(data, filename=path)
     except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
-        return None
+        return None, None
 
 
 def _dotted_names(path: str) -> list[str]:

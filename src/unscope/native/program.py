@@ -20,6 +20,7 @@ from unscope.native.text import Source
 from unscope.native.evidence import tensor_evidence
 from unscope.native.functions import Fn
 from unscope.native.walk import Walker
+from unscope.native.project import callee as foreign_callee
 
 __all__ = ["Program"]
 
@@ -166,6 +167,8 @@ class Program:
                 kind = classify(api) if api else None
                 if kind in _CREATING_KINDS or (kind == "layer" and _layer_creates(api)):
                     direct[name] = True
+                elif kind is None and foreign_callee(self, node.func, fn) is not None:
+                    direct[name] = True   # builds a class another file of the run made
                 if type(node.func) is ast.Name and node.func.id in self.functions \
                         and node.func.id not in shadow:
                     calls[name].add(node.func.id)

@@ -20,6 +20,7 @@ from unscope.native import apis
 from unscope.native.functions import Event, Fn, Frame, Loop, OwnScope
 from unscope.native.counters import Counting, take
 from unscope.native.paths import free_names, pieces, segments
+from unscope.native.project import callee as foreign_callee
 
 __all__ = ["Walker"]
 
@@ -136,6 +137,8 @@ class Walker(Counting):
                 if kind in ("get_variable", "layer", "make_template", "variable_scope", "variable"):
                     return True
                 if type(sub.func) is ast.Name and sub.func.id in self.program.creators:
+                    return True
+                if foreign_callee(self.program, sub.func, self.fn) is not None:
                     return True
         return False
 
@@ -442,6 +445,10 @@ class Walker(Counting):
         if type(func) is ast.Name and func.id in self.program.creators \
                 and func.id not in self.fn.locals and func.id not in self.fn.arg_nodes:
             self.module_call(node, self.program.functions[func.id])
+            return True
+        stand_in = foreign_callee(self.program, func, self.fn)
+        if stand_in is not None:   # a class made in another file of the run
+            self.module_call(node, stand_in)
             return True
         if type(func) is ast.Name and func.id in self.fn.template_locals:
             ev = self.fn.template_locals[func.id]

@@ -1,0 +1,228 @@
+"""``read_project``: one look at every file of a native run - which names other files import
+(kept), how each file names functions of the others (:class:`Reference`), and the order to
+migrate them in so that a file is migrated after the files whose classes it may build.
+
+The order is a topological one of the import graph, in waves (the files of one wave run in
+parallel); files in an import cycle go in the same wave and get none of each other's classes
+(as when each file is migrated alone).  Only files that may hold a function with its own
+``variable_scope`` count as callees (:mod:`unscope.native.project` offers no others), so
+most trees run in one wave, exactly as before.
+
+    >>> import os, tempfile
+    >>> root = tempfile.mkdtemp()
+    >>> os.makedirs(os.path.join(root, "pkg"))
+    >>> for name, text in {"__init__.py": "", "layers.py": "def dense(x):\\n    with tf.variable_scope('d'): pass\\n",
+    ...                    "model.py": "from .layers import dense\\n"}.items():
+    ...     with open(os.path.join(root, "pkg", name), "w") as fh:
+    ...         _ = fh.write(text)
+    >>> graph = read_project([os.path.join(root, "pkg", n) for n in ("model.py", "layers.py")])
+    >>> [[os.path.basename(p) for p in wave] for wave in graph.waves()]
+    [['layers.py'], ['model.py']]
+"""
+from __future__ import annotations
+
+import ast
+import os
+from dataclasses import dataclass, field
+
+from unscope.native.exports import _dotted_names, _imports, _package, _parse_bytes
+from unscope.native.project import Reference
+
+__all__ = ["ProjectGraph", "read_project"]
+
+
+@dataclass
+class ProjectGraph:
+    """``imported``: realpath -> names other files import from it; ``references``: realpath
+    -> the :class:`Reference` s it makes to functions of other files; ``texts``: the source
+    of every file another one may build classes of (read once, before anything is written)."""
+
+    files: list = field(default_factory=list)
+    imported: dict = field(default_factory=dict)
+    references: dict = field(default_factory=dict)
+    texts: dict = field(default_factory=dict)
+
+    def depends(self, path: str) -> set:
+        return {r.owner for r in self.references.get(path, ()) if r.owner in self.texts}
+
+    def waves(self) -> list[list[str]]:
+        """The files in waves: each after every file it depends on outside its import cycle."""
+        comp = _components(self.files, self.depends)
+        level: dict[int, int] = {}
+
+        def depth(c):   # components come out of Tarjan's algorithm callees first
+            return level[c]
+
+        for c in sorted(set(comp.values())):
+            members = [p for p in self.files if comp[p] == c]
+            deps = {comp[d] for p in members for d in self.depends(p) if comp[d] != c}
+            level[c] = 1 + max((depth(d) for d in deps), default=-1)
+        out: list[list[str]] = [[] for _ in range(1 + max(level.values(), default=-1))]
+        for p in self.files:
+            out[level[comp[p]]].append(p)
+        return out
+
+    def foreign_for(self, path: str, exports: dict) -> tuple:
+        """``((Reference, ForeignClass or None), ...)`` for every name ``path`` takes from
+        another file of the run: the class made of it, if any (``exports``: realpath ->
+        {function: ForeignClass})."""
+        return tuple((r, exports.get(r.owner, {}).get(r.function)) for r in self.references.get(path, ()))
+
+
+def read_project(paths) -> ProjectGraph:
+    """Read and parse every ``.py`` file of ``paths`` once; see :class:`ProjectGraph`."""
+    files = []
+    for p in paths:
+        p = os.fspath(p)
+        if p.endswith(".py"):
+            real = os.path.realpath(p)
+            if real not in files:
+                files.append(real)
+    by_module: dict[str, list] = {}
+    for path in files:
+        for dotted in _dotted_names(path):
+            by_module.setdefault(dotted, []).append(path)
+    reachable = {".".join(parts[:i]) for dotted in by_module
+                 for parts in [dotted.split(".")] for i in range(1, len(parts) + 1)}
+    graph = ProjectGraph(files=files)
+    found: dict[str, set] = {path: set() for path in files}
+    raw: dict[str, bytes] = {}
+    for path in files:
+        data, tree = _parse_bytes(path)
+        if tree is None:
+            continue
+        raw[path] = data
+        for target, name in _imports(tree, path, reachable):
+            for owner in by_module.get(target, ()):
+                if owner != path:
+                    found[owner].add(name)
+        refs = _references(tree, path, by_module)
+        if refs:
+            graph.references[path] = refs
+    graph.imported = {path: frozenset(names) for path, names in found.items() if names}
+    for refs in graph.references.values():
+        for r in refs:
+            data = raw.get(r.owner)
+            if r.owner not in graph.texts and data is not None and b"variable_scope" in data:
+                try:
+                    graph.texts[r.owner] = data.decode("utf-8")
+                except UnicodeDecodeError:
+                    pass
+    return graph
+
+
+def _references(tree: ast.Module, path: str, by_module: dict) -> tuple:
+    """How this file names functions of other files: ``f`` bound once by a module-level
+    ``from m import f``, ``m.f`` through ``import m as m`` / ``from pkg import m``, and
+    ``pkg.m.f`` through ``import pkg.m``; a name two files could mean is left out."""
+    bound: dict[str, int] = {}
+    for stmt in tree.body:
+        for name in _bound(stmt):
+            bound[name] = bound.get(name, 0) + 1
+
+    def owner(module):
+        found = {o for o in by_module.get(module, ()) if o != path}
+        return found.pop() if len(found) == 1 else None
+
+    out: dict[str, Reference] = {}
+    modules: dict[str, str] = {}     # local name -> dotted module it is bound to
+    packages: set[str] = set()       # `import pkg.m`: pkg.m.f is read through pkg
+    for stmt in tree.body:
+        if type(stmt) is ast.ImportFrom:
+            if stmt.level:
+                bases = [f"{b}.{stmt.module}" if stmt.module else b for b in _package(path, stmt.level)]
+            else:
+                bases = [stmt.module]
+            for alias in stmt.names:
+                local = alias.asname or alias.name
+                if alias.name == "*" or bound.get(local) != 1:
+                    continue
+                owners = {owner(b) for b in bases} - {None}
+                if len(owners) == 1:
+                    out[local] = Reference(local, owners.pop(), alias.name,
+                                           "." * stmt.level + (stmt.module or ""))
+                subs = {f"{b}.{alias.name}" for b in bases if owner(f"{b}.{alias.name}")}
+                if len(subs) == 1:
+                    modules[local] = subs.pop()
+        elif type(stmt) is ast.Import:
+            for alias in stmt.names:
+                if alias.asname:
+                    if bound.get(alias.asname) == 1:
+                        modules[alias.asname] = alias.name
+                elif "." in alias.name:
+                    packages.add(alias.name.partition(".")[0])
+                elif bound.get(alias.name) == 1:
+                    modules[alias.name] = alias.name
+    if modules or packages:
+        for node in ast.walk(tree):
+            if type(node) is not ast.Attribute:
+                continue
+            chain = [node.attr]
+            root = node.value
+            while type(root) is ast.Attribute:
+                chain.append(root.attr)
+                root = root.value
+            if type(root) is not ast.Name or not (root.id in modules or root.id in packages):
+                continue
+            chain.reverse()
+            module = modules.get(root.id, root.id)
+            dotted = ".".join([module] + chain[:-1])
+            text = ".".join([root.id] + chain)
+            found = owner(dotted)
+            if found is not None and text not in out:
+                out[text] = Reference(text, found, chain[-1])
+    return tuple(out[k] for k in sorted(out))
+
+
+def _bound(stmt) -> list:
+    if type(stmt) in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+        return [stmt.name]
+    if type(stmt) in (ast.Import, ast.ImportFrom):
+        return [(a.asname or a.name).partition(".")[0] for a in stmt.names if a.name != "*"]
+    return [n.id for n in ast.walk(stmt) if type(n) is ast.Name and type(n.ctx) is ast.Store]
+
+
+def _components(files, depends) -> dict:
+    """Strongly connected components (Tarjan, iterative), numbered callees first."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    comp: dict[str, int] = {}
+    stack: list[str] = []
+    on: set[str] = set()
+    counter = [0, 0]
+    for start in files:
+        if start in index:
+            continue
+        work = [(start, iter(sorted(depends(start))))]
+        index[start] = low[start] = counter[0]
+        counter[0] += 1
+        stack.append(start)
+        on.add(start)
+        while work:
+            node, it = work[-1]
+            advanced = False
+            for nxt in it:
+                if nxt not in index:
+                    index[nxt] = low[nxt] = counter[0]
+                    counter[0] += 1
+                    stack.append(nxt)
+                    on.add(nxt)
+                    work.append((nxt, iter(sorted(depends(nxt)))))
+                    advanced = True
+                    break
+                if nxt in on:
+                    low[node] = min(low[node], index[nxt])
+            if advanced:
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                while True:
+                    member = stack.pop()
+                    on.discard(member)
+                    comp[member] = counter[1]
+                    if member == node:
+                        break
+                counter[1] += 1
+    return comp
