@@ -22,6 +22,7 @@ from unscope.migrate.context import Context
 from unscope.migrate.imports import CannotMigrate
 from unscope.migrate.refs import collect
 from unscope.migrate.result import MigrationResult
+from unscope.migrate.parses import parse, shared_parses
 from unscope.migrate.source import EditConflict, Source
 
 __all__ = ["migrate_source", "plan_edits", "MODES"]
@@ -53,8 +54,9 @@ def migrate_source(source: str, mode: str = "compat", *, path: str = "<string>",
     # A module's syntax trees (~10 objects per source line) live until the end, and CPython's
     # cycle collector would walk them again and again while more are built: about half of
     # native mode's time on a 24k-line file.  It pauses meanwhile; the few cycles made here
-    # are freed by the next collection.
-    with _collector_paused():
+    # are freed by the next collection.  Native mode's passes over the file hand their trees
+    # along (unscope.migrate.parses): each text is parsed once.
+    with _collector_paused(), shared_parses():
         return _migrate_source(source, mode, path, check_stable, nn_import, imported, foreign)
 
 
@@ -123,7 +125,7 @@ def _migrate_native(source: str, path: str, check_stable: bool, nn_import: str |
     # The compat pass runs in native mode so that rules may prefer TF2 spellings.  Code the
     # native pass changed was TF1 code, even where nothing TF1-only is left in its output: a
     # positional `tf.nn.dropout(h, keep_prob)` there is still TF1's keep_prob.
-    tree = ast.parse(native.code)
+    tree = parse(native.code)   # the native pass's output check parsed it
     result, _ = _migrate_tree(native.code, tree, "native", path, was_tf1=native.code != source)
     if result.error is not None:
         return MigrationResult(source, findings + result.findings, error=result.error)
@@ -157,7 +159,7 @@ def _migrate_tree(source: str, tree: ast.Module, mode: str, path: str, was_tf1: 
     if code == source:
         return MigrationResult(source, findings), tree
     try:
-        new_tree = ast.parse(code)
+        new_tree = parse(code)
     except SyntaxError as exc:
         return MigrationResult(source, findings,
                                error=f"internal error: the rewrite does not parse ({exc.msg}, "

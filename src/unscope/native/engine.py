@@ -15,6 +15,7 @@ from unscope.native.emit import Emitter
 from unscope.native.plan import Plan, Unsupported, decide_modes, plan_function
 from unscope.native.program import Program
 from unscope.native.project import attach, import_classes, settle
+from unscope.migrate.parses import parse
 from unscope.native.scope_defaults import inherit
 from unscope.native.text import EditConflict, Editor
 
@@ -109,7 +110,7 @@ def _migrate(source: str, path: str, nn_import: str, imported: frozenset = froze
     tree = None
     if "class " in source:   # the common file has no class: no second parse
         try:
-            tree = ast.parse(source, filename=path)
+            tree = parse(source, filename=path)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             pass
     lifting = lift(source, tree) if tree is not None else None
@@ -186,7 +187,7 @@ def _migrate_file(source: str, path: str, nn_import: str, imported: frozenset = 
                                                         f"native rewrite conflict ({exc}); file left unchanged")],
                             functions=functions, error=str(exc))
     try:
-        ast.parse(code)
+        parse(code)   # the compat pass that follows reads this tree (shared_parses)
     except SyntaxError as exc:
         message = f"native rewrite produced invalid code (line {exc.lineno}: {exc.msg}); file left unchanged"
         return NativeResult(source, findings + [Finding(path, 1, 1, None, "unscope", None, "compat", message)],

@@ -16,6 +16,7 @@ from unscope.analyze.constructs import classify
 from unscope.analyze.imports import ImportTable, canonical_api, is_tensorflow
 from unscope.native import apis
 from unscope.native.paths import free_names
+from unscope.migrate.parses import parse
 from unscope.native.text import Source
 from unscope.native.evidence import tensor_evidence
 from unscope.native.functions import Fn
@@ -35,7 +36,7 @@ class Program:
     def __init__(self, text: str, path: str) -> None:
         self.path = path
         self.source = Source(text)
-        self.tree = ast.parse(text, filename=path)
+        self.tree = parse(text, filename=path)
         self.table = ImportTable.from_tree(self.tree)
         self.functions: dict[str, Fn] = {}
         self.creators: dict[str, Fn] = {}

@@ -5,6 +5,7 @@ import ast
 
 from unscope.analyze.findings import Finding
 from unscope.analyze.imports import ImportTable, canonical_api
+from unscope.migrate.parses import parse
 from unscope.program.emit import emit_program
 from unscope.program.entry import find_entry
 from unscope.program.graph import CannotConvert, read_graph
@@ -24,8 +25,10 @@ def migrate_program(source: str, *, path: str = "<string>", native):
     ``native`` is ``migrate_native`` with the caller's options bound; it runs on the file with
     the program masked out, so the model functions become classes the program then calls.
     """
+    if not any(word in source for word in _PROGRAM_WORDS):  # the common file: no parse here
+        return None, []
     try:
-        tree = ast.parse(source)
+        tree = parse(source)
     except (SyntaxError, ValueError, RecursionError):
         return None, []
     table = ImportTable.from_tree(tree)
@@ -125,6 +128,10 @@ KEPT_APIS = {"tf.train.MonitoredTrainingSession": "MonitoredTrainingSession (hoo
              "tf.train.Supervisor": "Supervisor", "tf.train.start_queue_runners": "queue runners",
              "tf.estimator.Estimator": "an Estimator (model_fn, input_fn)",
              "tf.train.string_input_producer": "queue-based input"}
+# A file that spells none of these names neither runs a Session program nor one of KEPT_APIS:
+# an API resolves only through its own last name written in the file (an import or attribute).
+_PROGRAM_WORDS = ("Session",) + tuple(sorted({api.rpartition(".")[2] for api in KEPT_APIS
+                                              if "Session" not in api}))
 
 
 def _kept_programs(tree, table, path):
