@@ -68,7 +68,7 @@ def kept_functions(code: str) -> list[str]:
     import ast
 
     lines = code.split("\n")
-    return [s.name for s in ast.parse(code).body if type(s) is ast.FunctionDef and s.lineno > 1
+    return [s.name for s in ast.parse(code).body if type(s) in (ast.FunctionDef, ast.ClassDef) and s.lineno > 1
             and lines[s.lineno - 2].startswith(f"# {s.name}: ")
             and lines[s.lineno - 2].endswith("above is its native form")]
 
@@ -82,6 +82,6 @@ def native_part(code: str) -> str:
     lines = code.split("\n")
     drop = set()
     for s in ast.parse(code).body:
-        if type(s) is ast.FunctionDef and s.name in kept:
+        if type(s) in (ast.FunctionDef, ast.ClassDef) and s.name in kept:
             drop.update(range(s.lineno - 2, s.end_lineno))
     return "\n".join(line for i, line in enumerate(lines) if i not in drop)

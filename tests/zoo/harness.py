@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 ZOO = ["transformer", "siamese", "rnn", "template_net", "gan", "cnn", "auto_reuse",
-       "gan_class", "policy", "template_script", "custom_getter"]
+       "gan_class", "policy", "template_script", "custom_getter", "dcgan_ops"]
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from unscope.analyze.constructs import classify
 from unscope.analyze.imports import ImportTable, canonical_api
 from unscope.native import apis
+from unscope.native.classes_helpers import helper_function, helper_uses, helpers
 from unscope.native.classes_init import InitLift, analyse_init, owner_init, reuse_edits, snake
 from unscope.native.paths import _RESERVED
 
@@ -57,6 +58,7 @@ class Lifted:
     attrs: list              # the self attributes it reads
     slot: str                # the attribute holding the module
     init: InitLift | None = None   # a lifted __init__ (see unscope.native.classes_init)
+    helper_calls: list = field(default_factory=list)   # (call, HelperUse): self.d_bn1(h)
 
 
 @dataclass
@@ -64,6 +66,7 @@ class LiftedClass:
     node: ast.ClassDef
     methods: list
     selections: list = field(default_factory=list)   # (call node, scope node or None, trainable)
+    helpers: dict = field(default_factory=dict)      # attr -> HelperUse (unscope.native.classes_helpers)
 
 
 @dataclass
@@ -71,6 +74,7 @@ class Lifting:
     source: str               # the file with lifted methods as module-level functions
     classes: list
     names: frozenset          # the lifted functions' names
+    helpers: list = field(default_factory=list)   # the Helper classes whose __call__ was lifted
 
 
 class NotLiftable(Exception):
@@ -111,25 +115,49 @@ def lift(source: str, tree: ast.Module, why: dict | None = None) -> Lifting | No
             outside_reads = True
     extended = {b.id for c in ast.walk(tree) if type(c) is ast.ClassDef for b in c.bases if type(b) is ast.Name}
     lifted, taken = [], set(globals_)
+    callable_helpers = helpers(tree, creates, taken)
     for cls in classes:
+        if cls.name in callable_helpers:
+            continue
         try:
             if outside_reads:
                 raise NotLiftable("code outside the class reads TF1 variable collections")
             if cls.name in extended:
                 raise NotLiftable(f"another class extends {cls.name}")
-            found = _liftable(cls, api, creates, taken, tree)
+            found = _liftable(cls, api, creates, taken, tree, callable_helpers, source)
         except NotLiftable as exc:
             why[cls.name] = str(exc)
             continue
         if found is not None:
             lifted.append(found)
             taken |= {m.function for m in found.methods}
+    used = {u.helper.node.name for c in lifted for u in c.helpers.values()}
+    for name, helper in callable_helpers.items():   # a helper no lifted class builds: an owner like any
+        if name in used:
+            continue
+        try:
+            above = source.split("\n")[helper.node.lineno - 2] if helper.node.lineno > 1 else ""
+            native = above.rpartition("; ")[2].partition(" above is its native form")[0]
+            if above.startswith(f"# {name}: ") and native in globals_:
+                raise NotLiftable(f"{name} is kept as TF1 code for callers elsewhere and its class "
+                                  f"{native} is already here")
+            if outside_reads:
+                raise NotLiftable("code outside the class reads TF1 variable collections")
+            found = _liftable(helper.node, api, creates, taken, tree, {}, source)
+        except NotLiftable as exc:
+            why[name] = str(exc)
+            continue
+        if found is not None:
+            lifted.append(found)
+            taken |= {m.function for m in found.methods}
     if not lifted:
         return None
-    return Lifting(_synthetic(source, lifted), lifted, frozenset(m.function for c in lifted for m in c.methods))
+    kept = [h for name, h in callable_helpers.items() if name in used]
+    names = frozenset(m.function for c in lifted for m in c.methods) | {h.function for h in kept}
+    return Lifting(_synthetic(source, lifted, kept), lifted, names, kept)
 
 
-def _liftable(cls: ast.ClassDef, api, creates, taken, tree) -> LiftedClass | None:
+def _liftable(cls: ast.ClassDef, api, creates, taken, tree, callable_helpers, source) -> LiftedClass | None:
     if cls.decorator_list or cls.keywords or not all(type(b) is ast.Name and b.id == "object" for b in cls.bases):
         raise NotLiftable("the class has a base class or decorators")
     methods = {m.name: m for m in cls.body if type(m) is ast.FunctionDef}
@@ -145,22 +173,34 @@ def _liftable(cls: ast.ClassDef, api, creates, taken, tree) -> LiftedClass | Non
                                 and n.func.id == "super" for n in ast.walk(init)):
         raise NotLiftable("__init__ calls super()")
     out = LiftedClass(cls, [])
+    out.helpers = helper_uses(cls, callable_helpers, _refuse, source)
     if init is not None and creates(init):
+        if out.helpers:
+            raise NotLiftable("__init__ makes variables and builds callable helpers")
         out.methods.append(_init(cls, init, tree, api, taken))
         taken.add(out.methods[-1].function)
+    calls_helper = {m.name for m in methods.values() for n in ast.walk(m)
+                    if type(n) is ast.Call and type(n.func) is ast.Attribute and n.func.attr in out.helpers
+                    and type(n.func.value) is ast.Name and n.func.value.id == "self"}
     for name, m in methods.items():
         if name == "__init__":
             continue
-        if not creates(m):
+        if not creates(m) and name not in calls_helper:
+            if any(type(n) is ast.Attribute and n.attr in out.helpers for n in ast.walk(m)):
+                raise NotLiftable(f"{name} uses a callable helper other than by calling it")
             if not _other_method(m, api, out):
                 raise NotLiftable(f"{name} uses TF1 variable machinery other than variable lists")
             continue
-        one = _method(m, set(methods), api, taken)
+        one = _method(m, set(methods), api, taken, out.helpers)
         if one.slot in stores:
             raise NotLiftable(f"the class already has an attribute {one.slot}")
         taken.add(one.function)
         out.methods.append(one)
     return out if out.methods else None
+
+
+def _refuse(message):
+    raise NotLiftable(message)
 
 
 def _init(cls: ast.ClassDef, init: ast.FunctionDef, tree, api, taken) -> Lifted:
@@ -179,16 +219,24 @@ def _init(cls: ast.ClassDef, init: ast.FunctionDef, tree, api, taken) -> Lifted:
     return Lifted(init, function, [p.arg for p in init.args.args[1:]], [], lift_.slot, lift_)
 
 
-def _method(m: ast.FunctionDef, method_names, api, taken) -> Lifted:
+def _method(m: ast.FunctionDef, method_names, api, taken, uses=None) -> Lifted:
     a = m.args
     if m.decorator_list or a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs or not a.args \
             or a.args[0].arg != "self":
         raise NotLiftable(f"{m.name} is decorated or takes other than plain parameters after self")
     parents = {c: p for p in ast.walk(m) for c in ast.iter_child_nodes(p)}
-    attrs = []
+    attrs, helper_calls = [], []
+    uses = uses or {}
     for n in ast.walk(m):
         if type(n) is ast.Name and n.id == "self" and n is not a.args[0]:
             parent = parents.get(n)
+            if type(parent) is ast.Attribute and parent.attr in uses:
+                call = parents.get(parent)
+                if type(call) is not ast.Call or call.func is not parent or any(k.arg is None for k in call.keywords):
+                    raise NotLiftable(f"{m.name} uses self.{parent.attr} other than by calling it "
+                                      f"(line {n.lineno})")
+                helper_calls.append((call, uses[parent.attr]))
+                continue
             if type(parent) is not ast.Attribute or type(parent.ctx) is not ast.Load \
                     or parent.attr in method_names or parent.lineno != parent.end_lineno:
                 raise NotLiftable(f"{m.name} uses self other than by reading plain attributes "
@@ -201,9 +249,11 @@ def _method(m: ast.FunctionDef, method_names, api, taken) -> Lifted:
     names = {n.id for n in ast.walk(m) if type(n) is ast.Name} | set(params)
     if set(attrs) & names:
         raise NotLiftable(f"{m.name} has a local named like an attribute it reads")
+    if {u.helper.function for _, u in helper_calls} & names:
+        raise NotLiftable(f"{m.name} has a local named like a callable helper's function")
     if m.name in taken:
         raise NotLiftable(f"the module already has a name {m.name}")
-    return Lifted(m, m.name, params, attrs, f"_{m.name}")
+    return Lifted(m, m.name, params, attrs, f"_{m.name}", helper_calls=helper_calls)
 
 
 def _other_method(m: ast.FunctionDef, api, out: LiftedClass) -> bool:
@@ -236,7 +286,7 @@ def _other_method(m: ast.FunctionDef, api, out: LiftedClass) -> bool:
     return True
 
 
-def _synthetic(source: str, lifted: list) -> str:
+def _synthetic(source: str, lifted: list, kept_helpers=()) -> str:
     """Lifted methods become blank lines in their class (a ``pass`` method keeps its name) and
     module-level functions after :data:`MARKER`; every other line keeps its number."""
     lines = source.split("\n")
@@ -247,11 +297,18 @@ def _synthetic(source: str, lifted: list) -> str:
             indent = m.col_offset
             first, last = m.lineno - 1, m.end_lineno
             text = [line[indent:] if line[:indent].strip() == "" else line for line in lines[first:last]]
-            # self.attr -> attr, right to left within each line
-            spots = sorted(((n.lineno - 1 - first, n.col_offset - indent, n.end_col_offset - indent, n.attr)
-                            for n in ast.walk(m) if type(n) is ast.Attribute and type(n.value) is ast.Name
-                            and n.value.id == "self"), reverse=True)
-            for row, lo, hi, attr in spots:
+            # self.attr -> attr, self.d_bn1(h) -> batch_norm_(h, name="d_bn1"); right to left
+            helper_funcs = {id(call.func) for call, _ in one.helper_calls}
+            spots = [(n.lineno - 1 - first, n.col_offset - indent, n.end_col_offset - indent, n.attr)
+                     for n in ast.walk(m) if type(n) is ast.Attribute and type(n.value) is ast.Name
+                     and n.value.id == "self" and id(n) not in helper_funcs]
+            for call, use in one.helper_calls:
+                spots.append((call.func.lineno - 1 - first, call.func.col_offset - indent,
+                              call.func.end_col_offset - indent, use.helper.function))
+                at = call.end_col_offset - 1 - indent
+                spots.append((call.end_lineno - 1 - first, at, at,
+                              (", " if call.args or call.keywords else "") + use.keywords))
+            for row, lo, hi, attr in sorted(spots, reverse=True):
                 text[row] = text[row][:lo] + attr + text[row][hi:]
             head_rows = m.body[0].lineno - m.lineno
             params = ast.unparse(ast.arguments(posonlyargs=[], args=m.args.args[1:], vararg=None, kwonlyargs=[],
@@ -265,6 +322,13 @@ def _synthetic(source: str, lifted: list) -> str:
             tail.extend([header] + [""] * (head_rows - 1) + text[head_rows:] + ["", ""])
             lines[first] = " " * indent + f"def {m.name}(self): pass"
             for i in range(first + 1, last):
+                lines[i] = ""
+    helper_text = [line for helper in kept_helpers for line in helper_function(helper, lines)]
+    tail[3:3] = helper_text   # before the methods: their modules hold the helpers' modules
+    for helper in kept_helpers:   # place() puts the class back whole, as TF1 code
+        for m in (s for s in helper.node.body if type(s) is ast.FunctionDef):
+            lines[m.lineno - 1] = " " * m.col_offset + f"def {m.name}(self): pass"
+            for i in range(m.lineno, m.end_lineno):
                 lines[i] = ""
     reuse_edits(lines, [one.init for cls in lifted for one in cls.methods if one.init is not None])
     return "\n".join(lines).rstrip("\n") + "\n" + "\n".join(tail).rstrip("\n") + "\n"
@@ -289,10 +353,19 @@ def place(code: str, original: str, lifting: Lifting, classes: list) -> str | No
     tree = ast.parse(head)
     owners = {s.name: s for s in tree.body if type(s) is ast.ClassDef}
     out_lines = head.split("\n")
-    for cls in sorted(lifting.classes, key=lambda c: -c.node.lineno):
-        text = _rewrite(cls, src_lines, made, nn)
-        if text is None:
-            return None
+    kept = []   # the helper classes, as TF1 code for callers elsewhere: below their native forms
+    for cls in sorted(lifting.classes + lifting.helpers, key=lambda c: -c.node.lineno):
+        if cls in lifting.helpers:
+            entry = made.get(cls.function)
+            if entry is None:
+                return None
+            kept[:0] = [f"# {cls.node.name}: public, kept as TF1 code for callers elsewhere; {entry['class']} "
+                        f"above is its native form"] + src_lines[cls.node.lineno - 1:cls.node.end_lineno] + ["", ""]
+            text = None
+        else:
+            text = _rewrite(cls, src_lines, made, nn)
+            if text is None:
+                return None
         owner = owners[cls.node.name]
         end = owner.end_lineno   # a lifted last method left blank lines: keep two at most
         while end < len(out_lines) and out_lines[end].strip() == "":
@@ -300,13 +373,13 @@ def place(code: str, original: str, lifting: Lifting, classes: list) -> str | No
         if end == len(out_lines):   # the file ends with the class: its newline stays
             end = owner.end_lineno
         gap = [""] * min(end - owner.end_lineno, 2)
-        out_lines[owner.lineno - 1:end] = text.split("\n") + gap
+        out_lines[owner.lineno - 1:end] = text.split("\n") + gap if text is not None else []
     head = "\n".join(out_lines)
     tree = ast.parse(head)
     owner = next(s for s in tree.body if type(s) is ast.ClassDef and s.name in {c.node.name for c in lifting.classes})
     lines = head.split("\n")
     start = owner.lineno - 1
-    return "\n".join(lines[:start] + tail.rstrip("\n").split("\n") + ["", ""] + lines[start:])
+    return "\n".join(lines[:start] + tail.rstrip("\n").split("\n") + ["", ""] + kept + lines[start:])
 
 
 def _required_attrs(tail: str, lifting: Lifting, made: dict) -> str:
@@ -364,6 +437,8 @@ def _rewrite(cls: LiftedClass, lines: list, made: dict, nn: str) -> str | None:
         doc = type(body0) is ast.Expr and type(body0.value) is ast.Constant and isinstance(body0.value.value, str)
         at = row(body0.end_lineno) + 1 if doc else row(body0.lineno)
         inserts.setdefault(at, []).append(" " * body0.col_offset + "super().__init__()")
+    for use in cls.helpers.values():   # self.d_bn1 = batch_norm(...): the method's module holds it now
+        replaced[row(use.line)] = (row(use.end), [])
     for one in cls.methods:
         if one.init is not None:
             continue
