@@ -6,6 +6,11 @@ In TF1 a name *is* a variable: two functions that reach ``shared/w`` (AUTO_REUSE
 object, so a name reached from two places that are not the same attribute would silently
 become two variables; the functions involved stay in TF1 form instead.
 
+A compat island (a TF1-form function a module holds, :mod:`unscope.native.islands`) is a
+separate variable store: an island with a variable_scope of its own claims that scope's whole
+subtree; one without claims the names its TF1 text visibly makes there (and the subtrees of
+the scoped functions it calls). A name or claim inside another owner's claim is a conflict.
+
 Names are evaluated with the constants they are built from (literal arguments, module
 integer/string constants, loop indices of ``range(N)``); a name that cannot be evaluated is
 not compared.
@@ -30,18 +35,43 @@ def conflicts(program, plans) -> list:
     module_env = dict(program.consts)
     module_env.update(getattr(program, "strings", {}))
 
-    def register(name, owner, fn, node):
+    claims: list = []   # (subtree, owner, fn, node) of islands with a scope of their own
+
+    def clash(name, seen, fn, node, who=None):
+        first, second = seen[3] or seen[1].name, who or fn.name
+        message = (f"TF1 variable scope {name!r} is reached from two places ({first} "
+                   f"and {second}) that native mode would give separate modules; TF1 shares "
+                   f"it by name")
+        out.append((fn, node, message))
+        out.append((seen[1], seen[2], message))  # both stay TF1, so a rerun decides the same
+
+    def register(name, owner, fn, node, who=None):
         if name is None:
             return
         seen = owners.get(name)
         if seen is None:
-            owners[name] = (owner, fn, node)
+            owners[name] = (owner, fn, node, who)
         elif seen[0] != owner:
-            message = (f"TF1 variable scope {name!r} is reached from two places ({seen[1].name} "
-                       f"and {fn.name}) that native mode would give separate modules; TF1 shares "
-                       f"it by name")
-            out.append((fn, node, message))
-            out.append((seen[1], seen[2], message))  # both stay TF1, so a rerun decides the same
+            clash(name, seen, fn, node, who)
+
+    def claim(subtree, owner, fn, node, who):
+        if subtree is not None:
+            claims.append((subtree, owner, fn, node, who))
+
+    def island(res, ev, full, loop_env, owner, fn):
+        callee = ev.callee
+        who = f"the compat island {callee.name} in {fn.name}"
+        if callee.own is not None:
+            claim(full, owner, fn, ev.node, who)
+            return
+        env = _bind(ev, loop_env, module_env, callee)
+        for inner in callee.events:
+            rel = _path(inner.path, env, module_env) if inner.kind in ("var", "layer", "call") else None
+            name = None if rel is None or full is None else "/".join(p for p in (full, rel) if p)
+            if inner.kind in ("var", "layer"):
+                register(name, owner, fn, ev.node, who)
+            elif inner.kind == "call" and inner.callee.own is not None:
+                claim(name, owner, fn, ev.node, who)
 
     def visit(plan, base, env, instance):
         if budget[0] <= 0:
@@ -57,10 +87,13 @@ def conflicts(program, plans) -> list:
                 if res.kind in ("var", "layer"):
                     register(full, owner, fn, ev.node)
                     continue
+                if res.kind == "island":
+                    island(res, ev, full, loop_env, owner, fn)
+                    continue
                 callee_plan = plans.get(ev.callee.name)
                 if callee_plan is None:
                     continue
-                callee_env = _bind(ev, loop_env, module_env, callee_plan)
+                callee_env = _bind(ev, loop_env, module_env, callee_plan.fn)
                 visit(callee_plan, full, callee_env, owner)
 
     roots = [p for p in plans.values() if p.fn.root]
@@ -68,7 +101,21 @@ def conflicts(program, plans) -> list:
         env = {p: _eval(d, {}, module_env) for p, d in plan.fn.defaults.items()}
         base = "" if plan.mode == "root" else plan.path_default
         visit(plan, base, env, (plan.fn.name,))
+    for i, (subtree, owner, fn, node, who) in enumerate(claims):
+        hit = next(((n, seen) for n, seen in owners.items() if seen[0] != owner and _within(n, subtree)),
+                   None)
+        if hit is not None:
+            clash(hit[0], hit[1], fn, node, who)
+            continue
+        for other, o_owner, o_fn, o_node, o_who in claims[i + 1:]:  # each pair of claims once
+            if o_owner != owner and (_within(other, subtree) or _within(subtree, other)):
+                clash(min(other, subtree, key=len), (owner, fn, node, who), o_fn, o_node, o_who)
+                break
     return out
+
+
+def _within(name: str, subtree: str) -> bool:
+    return name == subtree or not subtree or name.startswith(subtree + "/")
 
 
 def _key(env, res):
@@ -93,8 +140,7 @@ def _iterations(res, env, module_env, program):
     return [{**env, loop.target: v} for v in values[:1000]]
 
 
-def _bind(ev, env, module_env, callee_plan) -> dict:
-    fn = callee_plan.fn
+def _bind(ev, env, module_env, fn) -> dict:
     out = {p: _eval(d, {}, module_env) for p, d in fn.defaults.items()}
     bound = ev.bound if ev.kind == "call" else ev.kwargs
     for p, arg in bound.items():

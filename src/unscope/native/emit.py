@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 
 from unscope.native import apis
+from unscope.native.islands import island_scope
 from unscope.native.paths import BASE, attr_name, class_name, fstring, identifier
 from unscope.native.plan import Plan, Unsupported, ctor_args, first_on_line, fresh, names_in
 from unscope.native.scope_defaults import Foreign
@@ -22,8 +23,9 @@ __all__ = ["Emitter"]
 class Emitter:
     """Adds the edits of every converted function to one :class:`Editor`."""
 
-    def __init__(self, program, editor: Editor, plans: dict, nn: str) -> None:
+    def __init__(self, program, editor: Editor, plans: dict, nn: str, runtime: str = "unscope") -> None:
         self.program = program
+        self.runtime = runtime        # the name ``unscope`` is bound to (compat islands)
         self.src = program.source
         self.ed = editor
         self.plans = plans
@@ -47,10 +49,10 @@ class Emitter:
                  "regularization_losses"} | {p for p, k in fn.kinds.items() if k == "init"}
         for res in plan.resources:
             ev = res.first
-            if res.kind == "module" and ev.kind == "call" and ev.callee.own is None:
+            if res.kind in ("module", "island") and ev.kind == "call" and ev.callee.own is None:
                 fallback = ev.callee.name
                 base = identifier(fallback)
-            elif res.kind == "module" and ev.kind == "call":
+            elif res.kind in ("module", "island") and ev.kind == "call":
                 base = attr_name(ev.path, ev.callee.name)
             else:
                 base = attr_name(res.path, {"var": "var", "layer": "layer"}.get(res.kind, "module"))
@@ -189,6 +191,10 @@ class Emitter:
             if not res.eager:
                 self._guard(plan, res, ev, lambda r: self._layer(plan, ev, "call", r.node))
             ed.replace(ev.node, lambda r: f"{attr}({self._layer_call_args(ev, r)})")
+        elif res.kind == "island":
+            if not res.eager:
+                self._guard(plan, res, ev, lambda r: self.island(plan, ev, r.node, "call"))
+            ed.replace(ev.node, lambda r: f"{attr}({self._island_call_args(plan, ev, r)})")
         elif ev.kind == "call":
             if not res.eager:
                 self._guard(plan, res, ev, lambda r: self.instance(plan, ev, r.node, "call"))
@@ -271,6 +277,30 @@ class Emitter:
                 args.append(f"{p}={r.node(value)}")
         return ", ".join(args)
 
+    def _island_call_args(self, plan, ev, r) -> str:
+        """The TF1 call's own arguments, except reuse flags of ``plan``'s function, which
+        native mode drops (sharing is calling the same island; its later calls map to the
+        variables of the first, whatever reuse they pass)."""
+        dropped = plan.fn.reuse_params
+        reuse = ev.callee.reuse_params
+
+        def flag(p, node) -> bool:
+            names = {n.id for n in ast.walk(node) if type(n) is ast.Name}
+            return p in reuse and bool(names) and names <= dropped
+
+        args = []
+        for p, node in zip(ev.positional, ev.node.args):
+            args.append("False" if flag(p, node) else r.node(node))
+        for kw in ev.node.keywords:
+            if not flag(kw.arg, kw.value):
+                args.append(f"{kw.arg}={r.node(kw.value)}")
+        return ", ".join(args)
+
+    def island(self, plan, ev, expr, context="init", uniq_var=None) -> str:
+        """``unscope.track(fn, scope=...)`` for a call of a TF1-form function."""
+        scope = self.path_text(plan, island_scope(ev), context, expr, uniq_var)
+        return f"{self.runtime}.track({ev.callee.name}, scope={scope})"
+
     def instance(self, plan, ev, expr, context="init", uniq_var=None) -> str:
         """``Cls(args)`` for a call or template event of ``plan``'s function."""
         callee = ev.callee
@@ -350,6 +380,8 @@ class Emitter:
             value = self._variable(plan, ev, "init", expr, uniq_var)
         elif res.kind == "layer":
             value = self._layer(plan, ev, "init", expr, uniq_var)
+        elif res.kind == "island":
+            value = self.island(plan, ev, expr, uniq_var=uniq_var)
         else:
             value = self.instance(plan, ev, expr, uniq_var=uniq_var)
         loop = res.loop

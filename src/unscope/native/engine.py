@@ -12,6 +12,7 @@ from unscope.analyze.findings import Finding
 from unscope.native.check import conflicts
 from unscope.native.methods import lift, place, reasons
 from unscope.native.emit import Emitter
+from unscope.native.islands import ISLAND_PHRASE, hosts as island_hosts, unscope_binding
 from unscope.native.plan import Plan, Unsupported, decide_modes, plan_function
 from unscope.native.program import Program
 from unscope.native.project import attach, import_classes, settle
@@ -163,8 +164,9 @@ def _migrate_file(source: str, path: str, nn_import: str, imported: frozenset = 
     if not program.creators:
         return NativeResult(source, _findings(program, {}), functions=len(program.others))
     nn_name, import_text = _nn_binding(program, nn_import)
+    runtime, runtime_import = unscope_binding(program)
     for _ in range(len(program.creators) + 2):
-        plans, emitter, editor = _attempt(program, nn_name)
+        plans, emitter, editor = _attempt(program, nn_name, runtime)
         if plans is not None:
             break
     else:  # pragma: no cover - every retry marks one more function
@@ -177,6 +179,8 @@ def _migrate_file(source: str, path: str, nn_import: str, imported: frozenset = 
     _module_calls(program, editor, emitter, plans)
     _keep_for_importers(program, editor, plans, kept, imported)
     import_classes(program, editor, plans)
+    if runtime_import is not None and island_hosts(plans):
+        import_text = runtime_import + (import_text or "")
     if import_text is not None:
         editor.insert(_import_offset(program, plans), import_text)
     try:
@@ -198,27 +202,26 @@ def _migrate_file(source: str, path: str, nn_import: str, imported: frozenset = 
     return result
 
 
-def _attempt(program: Program, nn_name: str):
+def _attempt(program: Program, nn_name: str, runtime: str = "unscope"):
     """Plan and emit every function not kept in TF1 form; on the first function that turns
-    out unsupported, record why and return None (the caller retries without its component)."""
-    plans: dict[str, Plan] = {}
-    for comp in program.components():
-        if any(fn.reasons for fn in comp):
-            continue
-        for fn in comp:
-            plans[fn.name] = Plan(fn)
+    out unsupported, record why and return None (the caller retries without it).
+
+    A function kept in TF1 form pulls nothing back with it: a native caller holds it as a
+    compat island (:mod:`unscope.native.islands`), and a native-able callee keeps its TF1
+    text for it (:func:`_keep_for_importers`)."""
+    plans: dict[str, Plan] = {fn.name: Plan(fn) for fn in program.creators.values() if not fn.reasons}
     try:
         decide_modes(program, plans)
     except Unsupported as exc:
         exc.fn.fail(exc.node, exc.api, exc.message)
         return None, None, None
     editor = Editor(program.source)
-    emitter = Emitter(program, editor, plans, nn_name)
+    emitter = Emitter(program, editor, plans, nn_name, runtime)
     emitter.name_classes()
     for name, plan in plans.items():
         fn = plan.fn
         try:
-            plan_function(program, fn, plan)
+            plan_function(program, fn, plan, native=plans.keys())
             emitter.name_attributes(plan)
         except Unsupported as exc:
             fn.fail(exc.node, exc.api, exc.message)
@@ -276,12 +279,14 @@ def _public(program: Program, source: str, nn_import: str = DEFAULT_NN_IMPORT) -
 
 
 def _already_kept(program: Program, kept: frozenset, imported: frozenset) -> None:
-    """A second run over our own output: a kept function whose class already sits in the file
-    under the comment :func:`_keep_for_importers` wrote is that TF1 copy; it stays (and so does
-    every function it calls)."""
+    """A second run over our own output: a function whose class already sits in the file
+    under the comment :func:`_keep_for_importers` wrote is that TF1 copy; it stays.
+
+    Public and imported functions, and those kept for the TF1 code that calls them (a
+    compat island, say), whose comment says so."""
     classes = {s.name for s in program.tree.body if type(s) is ast.ClassDef}
     lines = program.source.lines
-    for name in sorted(kept & set(program.creators)):
+    for name in program.creators:
         fn = program.creators[name]
         above = lines[fn.node.lineno - 2].strip() if fn.node.lineno > 1 else ""
         cls = above.rpartition("; ")[2].partition(" above is its native form")[0]
@@ -289,6 +294,9 @@ def _already_kept(program: Program, kept: frozenset, imported: frozenset) -> Non
             if name in imported:
                 why = f"{name} is imported by other files of this run and its class {cls} is " \
                       f"already here: kept as TF1 code for them"
+            elif name not in kept:
+                why = f"{name} is called by TF1 code and its class {cls} is already here: kept " \
+                      f"as TF1 code for it"
             else:
                 why = f"{name} is public and its class {cls} is already here: kept as TF1 code " \
                       f"for its callers"
@@ -309,6 +317,15 @@ def _keep_for_importers(program: Program, editor: Editor, plans, kept: frozenset
     (the TF1 text calls them by name).
     """
     keep = [name for name in program.creators if name in kept and name in plans]
+    # a function kept in TF1 form (a compat island, or TF1 code native mode cannot place)
+    # calls its native-able callees by name: their TF1 text stays for it
+    tf1_callers = {}
+    for name, fn in program.creators.items():
+        if name not in plans:
+            for c in fn.callees:
+                if c in plans:
+                    tf1_callers.setdefault(c, name)
+    keep += [name for name in program.creators if name in tf1_callers and name not in keep]
     todo, seen = list(keep), set()
     while todo:
         name = todo.pop()
@@ -318,7 +335,7 @@ def _keep_for_importers(program: Program, editor: Editor, plans, kept: frozenset
         todo.extend(c for c in program.creators[name].callees if c in plans)
     src = program.source
     callers = {}   # the first kept caller in file order (deterministic: not set order)
-    for n in [n for n in program.creators if n in seen]:
+    for n in [n for n in program.creators if n in seen or n not in plans]:
         for c in program.creators[n].callees:
             callers.setdefault(c, n)
     for name in [n for n in program.creators if n in seen]:
@@ -383,29 +400,24 @@ def _import_offset(program: Program, plans) -> int:
 
 
 def _findings(program: Program, plans) -> list:
+    """Why each function kept in TF1 form is kept, and where it lives on: a compat island
+    inside the native classes that call it (``ISLAND_PHRASE``), or TF1 code of its own."""
     src = program.source
     out = [Finding(program.path, node.lineno, src.column(node), None, api, None, "compat", message)
            for node, api, message in program.reasons]
-    for comp in program.components():
-        culprits = [fn for fn in comp if fn.reasons]
-        if not culprits:
+    islands = island_hosts(plans)
+    for fn in program.creators.values():
+        if not fn.reasons:
             continue
-        names = ", ".join(fn.name for fn in culprits)
-        for fn in comp:
-            if fn.reasons:
-                seen = set()
-                for node, api, message in fn.reasons:
-                    where = (getattr(node, "lineno", fn.node.lineno), src.column(node) if hasattr(node, "col_offset") else 1)
-                    if (where, message) in seen:
-                        continue
-                    seen.add((where, message))
-                    out.append(Finding(program.path, where[0], where[1], None, api, None, "compat",
-                                       f"{message}; {fn.name} stays in TF1 form"))
-            else:
-                out.append(Finding(program.path, fn.node.lineno, src.column(fn.node), None,
-                                   f"def {fn.name}", None, "compat",
-                                   f"kept in TF1 form with {names}, which it calls or is called by "
-                                   f"(a module cannot call TF1 scope code, nor TF1 code a module)"))
+        where_kept = f", {ISLAND_PHRASE} {', '.join(islands[fn.name])}" if fn.name in islands else ""
+        seen = set()
+        for node, api, message in fn.reasons:
+            where = (getattr(node, "lineno", fn.node.lineno), src.column(node) if hasattr(node, "col_offset") else 1)
+            if (where, message) in seen:
+                continue
+            seen.add((where, message))
+            out.append(Finding(program.path, where[0], where[1], None, api, None, "compat",
+                               f"{message}; {fn.name} stays in TF1 form{where_kept}"))
     return sorted(out, key=Finding.sort_key)
 
 

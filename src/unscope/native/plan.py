@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 
 from unscope.native import apis
+from unscope.native.islands import check_island
 from unscope.native.paths import Ref, Slot, Uniq, free_names, key
 from unscope.native.scope_defaults import Foreign, layer_defaults
 
@@ -25,7 +26,7 @@ class Unsupported(Exception):
 
 class Resource:
     def __init__(self, kind, ev):
-        self.kind = kind              # var | layer | module | template
+        self.kind = kind              # var | layer | module | island
         self.path = ev.path
         self.events = [ev]
         self.first = ev
@@ -114,8 +115,11 @@ def decide_modes(program, plans: dict) -> None:
             plan.fresh_path = True
 
 
-def plan_function(program, fn, plan: Plan) -> None:
-    """Resources of one function, their attributes, and eager/lazy creation."""
+def plan_function(program, fn, plan: Plan, native=None) -> None:
+    """Resources of one function, their attributes, and eager/lazy creation.
+
+    ``native``: the names of the functions becoming classes (None: all); a call of any
+    other variable-making function is a compat island (:mod:`unscope.native.islands`)."""
     init_names = program.init_names(fn)
     by_key: dict[str, Resource] = {}
     for ev in fn.events:
@@ -146,13 +150,29 @@ def plan_function(program, fn, plan: Plan) -> None:
     for ev in fn.events:
         if ev.kind in ("collection", "tcall"):
             continue
+        island = ev.kind == "call" and native is not None and ev.callee.name not in native \
+            and not hasattr(ev.callee, "foreign")   # a class another file made (native.project)
+        if ev.kind == "template" and native is not None and ev.callee.name not in native:
+            raise Unsupported(ev.node, "tf.make_template", f"the template's function "
+                              f"{ev.callee.name} stays in TF1 form; a module cannot hold its "
+                              f"template")
         loop_targets = {loop.target for loop in ev.loops if loop.target}
         for seg in ev.path:
             for piece in seg:
                 if isinstance(piece, Ref) and not free_names(piece.node) <= init_names | loop_targets:
+                    if island:
+                        raise Unsupported(piece.node, ev.callee.name, f"{ev.callee.name} stays in "
+                                          f"TF1 form and its scope here is computed at run time "
+                                          f"({ast.unparse(piece.node)}), so it cannot be a compat "
+                                          f"island inside {fn.name}; pass a literal or a "
+                                          f"function argument")
                     raise Unsupported(piece.node, "tf.variable_scope", f"scope or variable name "
                                       f"computed at run time ({ast.unparse(piece.node)}); pass a "
                                       f"literal or a function argument to migrate natively")
+        if island:
+            why = check_island(program, fn, ev)
+            if why is not None:
+                raise Unsupported(*why)
         loop, uniq = _index_loop(ev, _struct_args(ev))
         if loop is not None:
             if uniq is not None and not (loop.range1 and uniq.names and len(uniq.names) == loop.count):
@@ -164,8 +184,13 @@ def plan_function(program, fn, plan: Plan) -> None:
                                   "range(...) / enumerate(...), a constant or a structural argument")
         ev.loop = loop
         kind = {"var": "var", "layer": "layer", "call": "module", "template": "module"}[ev.kind]
-        k = ("mod:" if kind == "module" else "") + key(ev.path)
-        if kind == "module":
+        if island:
+            kind = "island"
+        k = {"module": "mod:", "island": "isl:"}.get(kind, "") + key(ev.path)
+        if kind == "island":
+            # one island per TF1 function and scope position: calls there share (TF1 reuse)
+            k += "|" + ev.callee.name
+        elif kind == "module":
             # instances differ when the names they make differ (path, naming arguments)
             k += "|" + _init_key(ev, _struct_args(ev))
         res = by_key.get(k)
@@ -188,7 +213,7 @@ def plan_function(program, fn, plan: Plan) -> None:
                 raise Unsupported(ev.node, "for", f"{key(ev.path)!r} is used inside and outside a loop")
             res.events.append(ev)
         plan.by_event[id(ev)] = res
-    owned = {key(r.path) for r in plan.resources if r.kind != "module"}
+    owned = {key(r.path) for r in plan.resources if r.kind in ("var", "layer")}
     for r in plan.resources:
         if r.kind == "module" and key(r.path) in owned:
             raise Unsupported(r.first.node, "scope", f"{key(r.path)!r} is both a variable/layer "
@@ -215,6 +240,8 @@ def plan_function(program, fn, plan: Plan) -> None:
         elif res.kind == "layer":
             res.eager = all(static(v, res.loop) for v in ctor_args(ev).values()) \
                 and all(static(v, res.loop) for v in ev.defaults.values())
+        elif res.kind == "island":
+            res.eager = True  # an island makes its variables on its first call, as TF1 did
         elif res.kind == "module":
             # a module first called under an if/while is made on that call: its variables
             # then exist exactly when TF1 made them

@@ -1,5 +1,5 @@
 # warns: 4:1 def proj: compat: proj is called under different scope-level initializers/regularizers/dtypes; kept in TF1 form; proj stays in TF1 form
-# warns: 10:1 def build: compat: kept in TF1 form with proj, which it calls or is called by (a module cannot call TF1 scope code, nor TF1 code a module)
+# warns: 12:13 proj: compat: proj stays in TF1 form and cannot be a compat island inside build here: a scope-level initializer is in force around the call at 'a', which the island would not see; set it on the variables instead; build stays in TF1 form
 import tensorflow.compat.v1 as tf
 
 

@@ -1,6 +1,7 @@
 # warns: 6:17 tf.variable_scope: compat: TF1 variable scope 'embedding/table' is reached from two places (embed and logits) that native mode would give separate modules; TF1 shares it by name; embed stays in TF1 form
 # warns: 12:17 tf.variable_scope: compat: TF1 variable scope 'embedding/table' is reached from two places (embed and logits) that native mode would give separate modules; TF1 shares it by name; logits stays in TF1 form
-# warns: 16:1 def build: compat: kept in TF1 form with embed, logits, which it calls or is called by (a module cannot call TF1 scope code, nor TF1 code a module)
+# warns: 17:12 tf.variable_scope: compat: TF1 variable scope 'embedding' is reached from two places (the compat island embed in build and the compat island logits in build) that native mode would give separate modules; TF1 shares it by name; build stays in TF1 form
+# warns: 17:19 tf.variable_scope: compat: TF1 variable scope 'embedding' is reached from two places (the compat island embed in build and the compat island logits in build) that native mode would give separate modules; TF1 shares it by name; build stays in TF1 form
 import tensorflow.compat.v1 as tf
 
 

@@ -1,5 +1,5 @@
 # warns: 5:9 tf.layers: compat: unnamed layers or default_name scopes here get different TF1 names at different calls of mlp (dense and dense_2); name them, or give mlp its own variable_scope; mlp stays in TF1 form
-# warns: 9:1 def build: compat: kept in TF1 form with mlp, which it calls or is called by (a module cannot call TF1 scope code, nor TF1 code a module)
+# warns: 10:12 mlp: compat: mlp stays in TF1 form and cannot be a compat island inside build here: it has no variable_scope of its own and tf.layers.dense (line 5) takes its TF1 name from build's counters; give mlp its own variable_scope; build stays in TF1 form
 import tensorflow.compat.v1 as tf
 
 

@@ -1,5 +1,5 @@
 # flags: --imported block
-# warns: 19:1 def _fc: compat: kept in TF1 form with block, which it calls or is called by (a module cannot call TF1 scope code, nor TF1 code a module)
+# warns: 19:1 def _fc: compat: _fc is called by TF1 code and its class _Fc is already here: kept as TF1 code for it; _fc stays in TF1 form
 # warns: 39:1 def block: compat: block is imported by other files of this run and its class Block is already here: kept as TF1 code for them; block stays in TF1 form
 import tensorflow.compat.v1 as tf
 from unscope import nn

@@ -1,0 +1,119 @@
+"""Compat islands: a function native mode cannot prove safe stays in TF1 form *inside* its
+native parent, instead of pulling the parent (and everything it calls) back to TF1 form::
+
+    class Model(nn.Module):
+        def __init__(self, name="model"):
+            super().__init__(name=name)
+            self.block = unscope.track(block, scope=f"{name}/h0")   # TF1 code, on the runtime
+
+        def __call__(self, x):
+            return self.block(x)
+
+The island is an ``unscope.track``ed submodule: owned by the parent (in its ``variables``,
+its checkpoint), its variables named under the scope TF1 opened around the call. TF1's
+sharing is kept the way modules keep it: calls at one scope position are one island, calls
+at two positions two. An island is placed only where its names are fixed at construction:
+
+- its scope position is static (else the parent stays TF1, with a finding);
+- it has a ``variable_scope`` of its own, not one TF1 uniquifies (``default_name``), or it
+  makes no layers, ``default_name`` scopes, templates or calls of scope-less helpers:
+  those take the *caller's* counters (``dense_2``), which a fresh runtime scope restarts;
+- no scope-level initializer, regularizer or dtype is in force around the call (the
+  runtime scope of the island starts without them).
+"""
+from __future__ import annotations
+
+import ast
+
+from unscope.analyze.constructs import classify
+from unscope.analyze.imports import canonical_api
+from unscope.native import apis
+from unscope.native.paths import key
+
+__all__ = ["ISLAND_PHRASE", "island_scope", "check_island", "hosts", "unscope_binding"]
+
+# Findings on a function kept as an island say this (migrate/functions.py reads it).
+ISLAND_PHRASE = "a compat island inside"
+
+_COUNTING_KINDS = frozenset({"layer", "make_template"})
+
+
+def island_scope(ev) -> tuple:
+    """The scope path the island runs under: its caller's frame (the island's own
+    ``variable_scope``, if any, is opened by its TF1 text)."""
+    return ev.base_path if ev.callee.own is not None else ev.path
+
+
+def check_island(program, fn, ev):
+    """None when the TF1 function ``ev.callee`` can be an island of ``fn`` at ``ev``; else
+    ``(node, api, message)`` saying why ``fn`` stays in TF1 form."""
+    callee = ev.callee
+    where = key(island_scope(ev)) or "the top level"
+    head = f"{callee.name} stays in TF1 form and cannot be a compat island inside {fn.name} here"
+    if ev.scope_kw or fn.inherited:
+        kinds = ", ".join(sorted(set(ev.scope_kw) | set(fn.inherited)))
+        return (ev.node, callee.name, f"{head}: a scope-level {kinds} is in force around the call "
+                f"at {where!r}, which the island would not see; set it on the variables instead")
+    own = callee.own
+    if own is not None:
+        arg = ev.bound.get(own.param) if own.param else None
+        if own.default_is_uniq and apis.is_none(arg):
+            return (ev.node, callee.name, f"{head}: its variable_scope's name is uniquified by "
+                    f"TF1 (default_name={own.literal!r}); pass the scope name")
+        return None
+    counted = _counted(program, callee)
+    if counted is not None:
+        return (ev.node, callee.name, f"{head}: it has no variable_scope of its own and "
+                f"{counted} takes its TF1 name from {fn.name}'s counters; give {callee.name} "
+                f"its own variable_scope")
+    return None
+
+
+def _counted(program, callee) -> str | None:
+    """What in a scope-less function takes a TF1-uniquified name from its caller's scope."""
+    for node in ast.walk(callee.node):
+        if type(node) is not ast.Call:
+            continue
+        if type(node.func) is ast.Name and node.func.id in program.creators \
+                and program.creators[node.func.id].own is None:
+            return f"{node.func.id} (line {node.lineno}, no variable_scope of its own)"
+        qual = program.table.resolve(node.func)
+        api = canonical_api(qual) if qual else None
+        kind = classify(api) if api else None
+        if kind in _COUNTING_KINDS:
+            return f"{api} (line {node.lineno})"
+        if kind == "variable_scope":
+            bound, _, _ = apis.bind(node, apis.VARIABLE_SCOPE_PARAMS)
+            if apis.is_none(bound.get("name_or_scope")):
+                return f"a default_name scope (line {node.lineno})"
+    return None
+
+
+def hosts(plans) -> dict[str, list[str]]:
+    """TF1-form function -> the classes it is a compat island of, in file order."""
+    out: dict[str, list[str]] = {}
+    for plan in plans.values():
+        for res in plan.resources:
+            if res.kind == "island":
+                names = out.setdefault(res.first.callee.name, [])
+                if plan.cls not in names:
+                    names.append(plan.cls)
+    return out
+
+
+def unscope_binding(program) -> tuple[str, str | None]:
+    """The name ``unscope`` is bound to in the output, and the import to add (or None)."""
+    aliases = program.table.aliases()
+    for bound, target in aliases.items():
+        if target == "unscope":
+            return bound, None
+    used = set(program.globals)
+    for fn in program.creators.values():
+        used |= {n.id for n in ast.walk(fn.node) if type(n) is ast.Name} | set(fn.arg_nodes)
+    name = "unscope"
+    if name not in used:
+        return name, "import unscope\n"
+    name = "unscope_runtime"
+    while name in used:
+        name += "_"
+    return name, f"import unscope as {name}\n"
