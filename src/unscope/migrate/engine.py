@@ -129,8 +129,10 @@ def _migrate_native(source: str, path: str, check_stable: bool, nn_import: str |
     result, _ = _migrate_tree(native.code, tree, "native", path, was_tf1=native.code != source)
     if result.error is not None:
         return MigrationResult(source, findings + result.findings, error=result.error)
-    code = result.code
     from unscope.migrate.line_map import to_source  # the compat pass counted native.code's lines
+    from unscope.native.layout import realign  # its renames move brackets: lines aligned follow
+
+    code = realign(result.code, native.code)
 
     findings = sorted(findings + to_source(result.findings, native.code, source),
                       key=lambda f: (f.line, f.col, f.api))

@@ -12,6 +12,7 @@ from unscope.analyze.findings import Finding
 from unscope.native.check import conflicts
 from unscope.native.methods import lift, place, reasons
 from unscope.native.emit import Emitter
+from unscope.native.layout import layout
 from unscope.native.islands import ISLAND_PHRASE, hosts as island_hosts, unscope_binding
 from unscope.native.plan import Plan, Unsupported, decide_modes, plan_function
 from unscope.native.program import Program
@@ -69,6 +70,8 @@ def migrate_native(source: str, path: str = "<string>", nn_import: str = DEFAULT
         >>> print(migrate_native(src).code)
         import tensorflow.compat.v1 as tf
         from unscope import nn
+        <BLANKLINE>
+        <BLANKLINE>
         class Model(nn.Module):
             def __init__(self, name="model"):
                 super().__init__(name=name)
@@ -185,7 +188,7 @@ def _migrate_file(source: str, path: str, nn_import: str, imported: frozenset = 
         editor.insert(_import_offset(program, plans), import_text)
     try:
         editor.render()          # first pass: learn which parameters __call__ reads
-        code = editor.render()
+        code = layout(editor.render(), source)
     except (EditConflict, Unsupported) as exc:
         return NativeResult(source, findings + [Finding(path, 1, 1, None, "unscope", None, "compat",
                                                         f"native rewrite conflict ({exc}); file left unchanged")],
