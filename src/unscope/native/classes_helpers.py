@@ -146,14 +146,20 @@ def _snake(name: str) -> str:
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
 
 
-def helper_uses(cls: ast.ClassDef, found: dict, refuse, source: str) -> dict:
-    """``{attr: HelperUse}``: the helpers ``cls.__init__`` builds (``self.d_bn1 = batch_norm(...)``)."""
+def helper_uses(cls: ast.ClassDef, found: dict, refuse, source: str, creating=frozenset()) -> dict:
+    """``{attr: HelperUse}``: the helpers ``cls.__init__`` builds (``self.d_bn1 = batch_norm(...)``).
+    ``creating``: the file's classes that make variables; building one that is no helper refuses
+    (its variables would be made outside the modules)."""
     init = next((s for s in cls.body if type(s) is ast.FunctionDef and s.name == "__init__"), None)
-    if init is None or not found:
+    if init is None:
         return {}
+    for n in ast.walk(init):
+        if type(n) is ast.Call and type(n.func) is ast.Name and n.func.id in creating and n.func.id not in found:
+            refuse(f"__init__ builds a {n.func.id}, which makes TF1 variables and is not a callable helper "
+                   f"native mode can follow (line {n.lineno})")
     out = {}
     for stmt in init.body:
-        if type(stmt) is not ast.Assign or type(stmt.value) is not ast.Call \
+        if type(stmt) is not ast.Assign or type(stmt.value) is not ast.Call or not found \
                 or type(stmt.value.func) is not ast.Name or stmt.value.func.id not in found:
             continue
         t = stmt.targets[0]

@@ -173,7 +173,8 @@ def _liftable(cls: ast.ClassDef, api, creates, taken, tree, callable_helpers, so
                                 and n.func.id == "super" for n in ast.walk(init)):
         raise NotLiftable("__init__ calls super()")
     out = LiftedClass(cls, [])
-    out.helpers = helper_uses(cls, callable_helpers, _refuse, source)
+    out.helpers = helper_uses(cls, callable_helpers, _refuse, source,
+                              {c.name for c in tree.body if type(c) is ast.ClassDef and creates(c)})
     if init is not None and creates(init):
         if out.helpers:
             raise NotLiftable("__init__ makes variables and builds callable helpers")
