@@ -34,6 +34,11 @@ PROGRAMS = {
     "batch_norm_sgd": (("loss", "eval"), ("nn.BatchNormalization(", "tf.zeros([], tf.bool))",
                                           "tf.raw_ops.HistogramSummary(", "create_file_writer("),
                        lambda out: _values(out, "loss") != _values(out, "eval")),
+    # one Adam, two train ops: the head's slots and the beta powers are shared, as in TF1 (each
+    # step advances them twice); summaries grouped by family= carry TF1's family/family/name tags
+    "shared_adam_two_ops": (("loss", "loss_after"), ("optimizer.build(head_vars)", "def train_step_2(x, y):",
+                                                     'tags="train/train/loss"'),
+                            lambda out: all(a != b for a, b in zip(_values(out, "loss"), _values(out, "loss_after")))),
     # 8 steps of 8 from 40 examples: the second epoch is reshuffled, as TF1 reshuffled it
     "data_sgd": (("loss",), ("iterator = iter(dataset)", "train_step(*next(iterator))",
                              "tf.numpy_function(np.tanh, [f], tf.float32)", "*iterator.element_spec,"),

@@ -123,9 +123,10 @@ class ProgramWriter:
         if "inline" in item.info:
             inline = item.info["inline"]
             out.append(f"{self.indent}{name} = {self.nn}.{inline['cls']}({_args(inline['call'], self._text)})")
-        if name in self.optimizers:
-            raise CannotConvert(item.node, "minimize", "a second train op of the same optimizer")
-        self.optimizers.append(name)
+        if name not in self.optimizers:
+            self.optimizers.append(name)
+        # a second train op of the optimizer adds the slots of its variables; its state (Adam's
+        # beta powers) and the slots of variables both train are shared, as in TF1
         out.append(f"{self.indent}{name}.build({self._trained(item)})  # slots now, as TF1's minimize() made them")
         return out
 
@@ -315,8 +316,10 @@ class ProgramWriter:
         if "text" in item.info:  # a statement the plan wrote anew (merged summaries)
             return [indent + item.info["text"]]
         if "summary" in item.info:  # TF1's summary op is TF core's raw op of the same name
-            op, key, tag, value = item.info["summary"]
-            return [f"{indent}{item.name} = tf.raw_ops.{op}({key}={self._text(tag)}, values={self._text(value)})"]
+            op, key, tag, value, full = item.info["summary"]
+            text = self._text(tag)
+            text = text if full is None else text[0] + full + text[0]  # family/family/name, the author's quotes
+            return [f"{indent}{item.name} = tf.raw_ops.{op}({key}={text}, values={self._text(value)})"]
         edits = list(item.info.get("renames", ()))
         for call in item.info.get("regularization", ()):
             models = [self.models[m] for m in item.info["models_before"] if m in self.models]

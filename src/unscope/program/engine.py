@@ -105,7 +105,10 @@ def _convert(source, tree, table, entry, path, native):
     if MARKER not in code:
         raise CannotConvert(entry.session, None, "internal error: the program's place was lost")
     head, tail = code.split(indent + MARKER + "\n", 1)
-    code = head + "\n".join(body).rstrip("\n") + "\n" + tail
+    text = "\n".join(body).rstrip("\n")
+    if text.startswith("\n") and head.endswith("\n\n"):  # the program opens with its own blank lines
+        head = head.rstrip("\n") + "\n"
+    code = head + text + "\n" + tail
     needed = []
     if nn is None and "nn." in "\n".join(body):
         needed.append("from unscope import nn")

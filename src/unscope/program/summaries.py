@@ -8,6 +8,7 @@ from unscope.program.plan import CannotConvert, Item, api_of, literal_str
 
 __all__ = ["SUMMARIES", "read_summary"]
 
+_INVALID_TAG = re.compile(r"[^-/\w.]")  # what TF1's summary_op_util.clean_tag replaces
 SUMMARIES = {"tf.summary.scalar": ("ScalarSummary", "tags"), "tf.summary.histogram": ("HistogramSummary", "tag")}
 
 
@@ -29,15 +30,25 @@ def read_summary(stmt, table, graph):
         return Item("writer", stmt, target.id, info={"logdir": call.args[0]})
     refs = {n.id for n in ast.walk(stmt) if isinstance(n, ast.Name) and n.id in graph}
     if api in SUMMARIES:
-        if len(call.args) != 2 or call.keywords or not literal_str(call.args[0]):
-            raise CannotConvert(stmt, api, f"{api} with other than a literal name and a value")
+        keywords = {k.arg: k.value for k in call.keywords}
+        family = keywords.pop("family", None)
+        if len(call.args) != 2 or keywords or not literal_str(call.args[0]) or not (
+                family is None or literal_str(family)):
+            raise CannotConvert(stmt, api, f"{api} with other than a literal name, a value and a "
+                                "literal family=")
         tag = call.args[0].value
+        for text in (tag, family.value if family is not None else ""):
+            if _INVALID_TAG.search(text) or text.startswith("/"):
+                raise CannotConvert(stmt, api, f"a summary name or family TF1 would clean ({text!r})")
+        # TF1's op lives in the name scope `family/name`; its tag is `family/` + that scope
+        scope = tag if family is None else f"{family.value}/{tag}"
         name = target.id if target is not None else re.sub(r"\W", "_", tag) + "_summary"
-        if any(i.info.get("summary_tag") == tag for i in {id(i): i for i in graph.values()}.values()):
-            raise CannotConvert(stmt, api, f"a second summary named {tag!r} (TF1 renamed it)")
+        if any(i.info.get("summary_tag") == scope for i in {id(i): i for i in graph.values()}.values()):
+            raise CannotConvert(stmt, api, f"a second summary named {scope!r} (TF1 renamed it)")
         op, key = SUMMARIES[api]
+        full = None if family is None else f"{family.value}/{scope}"
         return Item("tensor", stmt, name, frozenset(refs), {"names": [name], "model_calls": [],
-                    "summary_tag": tag, "summary": (op, key, call.args[0], call.args[1])})
+                    "summary_tag": scope, "summary": (op, key, call.args[0], call.args[1], full)})
     if target is None:
         raise CannotConvert(stmt, api, f"{api} whose result is not assigned")
     if api == "tf.summary.merge_all":

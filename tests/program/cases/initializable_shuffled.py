@@ -37,8 +37,6 @@ class Net(nn.Module):
         return self.out(x)
 
 
-
-
 def make_dataset():
     """The pipeline TF1 made at each run of iterator.initializer, its shuffle seeds restarting there."""
     dataset = tf.data.Dataset.from_tensor_slices(np.ones([8, 2], np.float32)).shuffle(8, seed=1).batch(4)
