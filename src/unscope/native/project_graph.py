@@ -137,13 +137,14 @@ def _references(tree: ast.Module, path: str, by_module: dict) -> tuple:
                 local = alias.asname or alias.name
                 if alias.name == "*" or bound.get(local) != 1:
                     continue
+                subs = {f"{b}.{alias.name}" for b in bases if owner(f"{b}.{alias.name}")}
+                if len(subs) == 1:   # a module of the run: m.f names its functions
+                    modules[local] = subs.pop()
+                    continue
                 owners = {owner(b) for b in bases} - {None}
-                if len(owners) == 1:
+                if len(owners) == 1 and not subs:
                     out[local] = Reference(local, owners.pop(), alias.name,
                                            "." * stmt.level + (stmt.module or ""))
-                subs = {f"{b}.{alias.name}" for b in bases if owner(f"{b}.{alias.name}")}
-                if len(subs) == 1:
-                    modules[local] = subs.pop()
         elif type(stmt) is ast.Import:
             for alias in stmt.names:
                 if alias.asname:
@@ -169,7 +170,7 @@ def _references(tree: ast.Module, path: str, by_module: dict) -> tuple:
             dotted = ".".join([module] + chain[:-1])
             text = ".".join([root.id] + chain)
             found = owner(dotted)
-            if found is not None and text not in out:
+            if found is not None and text not in out and f"{dotted}.{chain[-1]}" not in by_module:
                 out[text] = Reference(text, found, chain[-1])
     return tuple(out[k] for k in sorted(out))
 

@@ -1,0 +1,236 @@
+"""The project pass of native mode without TensorFlow: how files name each other's functions
+(``read_project``), the order they are migrated in (waves), and how a caller builds a class
+another file made - or stays in TF1 form, with a finding, where the class does not fit."""
+from __future__ import annotations
+
+import os
+import textwrap
+
+import pytest
+
+from unscope.native import migrate_native
+from unscope.native.project import Reference, describe
+from unscope.native.project_graph import read_project
+
+LAYERS = textwrap.dedent('''\
+    import tensorflow.compat.v1 as tf
+
+
+    def fc(x, units, scope, reuse=False):
+        with tf.variable_scope(scope, reuse=reuse):
+            w = tf.get_variable("w", [x.get_shape()[-1], units])
+            return tf.matmul(x, w)
+
+
+    def conv(x, filters, size=3, scope="conv"):
+        with tf.variable_scope(scope):
+            k = tf.get_variable("k", [size, size, x.get_shape()[-1], filters])
+            return tf.nn.conv2d(x, k, [1, 1, 1, 1], "SAME")
+    ''')
+
+
+def _tree(tmp_path, files: dict) -> list[str]:
+    paths = []
+    for rel, text in files.items():
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text))
+        paths.append(str(path))
+    return paths
+
+
+def _refs(graph, path) -> set:
+    return {(r.text, os.path.basename(r.owner), r.function, r.module) for r in graph.references.get(path, ())}
+
+
+def test_every_spelling_of_a_reference(tmp_path):
+    paths = _tree(tmp_path, {
+        "pkg/__init__.py": "",
+        "pkg/layers.py": LAYERS,
+        "pkg/a.py": "from .layers import fc as dense\nfrom pkg.layers import conv\n",
+        "pkg/b.py": "from pkg import layers as L\nimport pkg.layers\nimport pkg.layers as pl\n"
+                    "y = L.fc(x) + pkg.layers.conv(x) + pl.fc(x)\n",
+        "pkg/c.py": "from .layers import fc\nfc = 3\n",   # rebound: not the function any more
+    })
+    graph = read_project(paths)
+    real = {os.path.basename(p): os.path.realpath(p) for p in paths}
+    assert _refs(graph, real["a.py"]) == {("dense", "layers.py", "fc", ".layers"),
+                                          ("conv", "layers.py", "conv", "pkg.layers")}
+    assert _refs(graph, real["b.py"]) == {("L.fc", "layers.py", "fc", None),
+                                          ("pkg.layers.conv", "layers.py", "conv", None),
+                                          ("pl.fc", "layers.py", "fc", None)}
+    assert _refs(graph, real["c.py"]) == set()
+    assert graph.imported[real["layers.py"]] >= {"fc", "conv"}
+    assert set(graph.texts) == {real["layers.py"]}
+
+
+def test_a_name_two_files_could_mean_is_left_out(tmp_path):
+    paths = _tree(tmp_path, {"one/layers.py": LAYERS, "two/layers.py": LAYERS,
+                             "one/model.py": "import layers\ny = layers.fc(x)\n"})
+    graph = read_project(paths)
+    assert graph.references == {}
+
+
+def test_waves_put_callees_first_and_cycles_together(tmp_path):
+    paths = _tree(tmp_path, {
+        "pkg/__init__.py": "",
+        "pkg/layers.py": LAYERS,
+        "pkg/model.py": "from .layers import fc\nfrom .other import g\n"
+                        "def m(x):\n    with tf.variable_scope('m'):\n        return fc(x, 2, 'a')\n",
+        "pkg/other.py": "from .model import m\ndef g(x):\n    with tf.variable_scope('g'):\n        return m(x)\n",
+        "pkg/train.py": "from .model import m\n",
+        "pkg/util.py": "def relu(x):\n    return x\n",
+        "pkg/uses_util.py": "from .util import relu\n",   # util makes no scope: no wave of its own
+    })
+    graph = read_project(paths)
+    waves = [sorted(os.path.basename(p) for p in wave) for wave in graph.waves()]
+    assert waves == [["__init__.py", "layers.py", "uses_util.py", "util.py"], ["model.py", "other.py"],
+                     ["train.py"]]
+
+
+def test_a_tree_without_calls_between_files_is_one_wave(tmp_path):
+    paths = _tree(tmp_path, {"a.py": LAYERS, "b.py": LAYERS})
+    assert [len(w) for w in read_project(paths).waves()] == [2]
+
+
+def _foreign(*names, module=".layers", prefix=None):
+    made = migrate_native(LAYERS, "pkg/layers.py", imported={"fc", "conv"})
+    classes = describe(LAYERS, "pkg/layers.py", made.classes)
+    refs = []
+    for name in names:
+        text = f"{prefix}.{name}" if prefix else name
+        refs.append((Reference(text, "pkg/layers.py", name, None if prefix else module), classes[name]))
+    return refs
+
+
+def test_describe_takes_the_class_as_the_migration_made_it():
+    (_, fc), (_, conv) = _foreign("fc", "conv")
+    assert (fc.cls, dict(fc.kinds)) == ("Fc", {"x": "call", "units": "call", "scope": "path", "reuse": "reuse"})
+    assert (fc.path_param, fc.path_default, fc.fresh_path) == ("scope", None, False)
+    assert (conv.path_param, conv.path_default) == ("scope", "conv")
+
+
+def test_a_caller_builds_the_class_under_its_own_scope():
+    src = textwrap.dedent('''\
+        import tensorflow.compat.v1 as tf
+        from .layers import fc, conv
+
+
+        def head(x):
+            with tf.variable_scope("head"):
+                h = conv(x, 4, size=1)
+                return fc(tf.reduce_mean(h, [1, 2]), 2, "out")
+        ''')
+    result = migrate_native(src, "pkg/model.py", foreign=_foreign("fc", "conv"))
+    assert result.findings == [] and [c["class"] for c in result.classes] == ["Head"]
+    code = result.code
+    assert "from .layers import fc, conv\nfrom .layers import Fc, Conv\n" in code
+    assert 'self.conv = Conv(size=1, scope=f"{name}/conv")' in code
+    assert 'self.out = Fc(f"{name}/out")' in code
+    assert "h = self.conv(x, 4)" in code
+
+
+def test_attribute_references_need_no_import():
+    src = textwrap.dedent('''\
+        import tensorflow.compat.v1 as tf
+        from pkg import layers
+
+
+        def head(x):
+            with tf.variable_scope("head"):
+                return layers.fc(x, 2, "out")
+        ''')
+    result = migrate_native(src, "pkg/model.py", foreign=_foreign("fc", prefix="layers"))
+    assert 'self.out = layers.Fc(f"{name}/out")' in result.code
+    assert "import Fc" not in result.code
+
+
+def test_a_class_name_taken_here_is_imported_under_another():
+    src = textwrap.dedent('''\
+        import tensorflow.compat.v1 as tf
+        from .layers import fc
+
+        Fc = None
+
+
+        def head(x):
+            with tf.variable_scope("head"):
+                return fc(x, 2, "out")
+        ''')
+    code = migrate_native(src, "pkg/model.py", foreign=_foreign("fc")).code
+    assert "from .layers import Fc as Fc2\n" in code and 'self.out = Fc2(f"{name}/out")' in code
+
+
+@pytest.mark.parametrize("body, why", [
+    # size is a constructor argument of Conv; here it is a tensor's value
+    ("h = conv(x, 4, size=tf.shape(x)[1])", "takes size at construction, but here it is not static"),
+    ('with tf.variable_scope("s", initializer=tf.zeros_initializer()):\n            h = conv(x, 4)',
+     "the scope-level initializer here would reach its variables"),
+])
+def test_a_call_that_does_not_fit_the_class_keeps_the_caller_tf1(body, why):
+    src = textwrap.dedent('''\
+        import tensorflow.compat.v1 as tf
+        from .layers import conv
+
+
+        def head(x):
+            with tf.variable_scope("head"):
+                BODY
+                return h
+        ''').replace("BODY", body)
+    result = migrate_native(src, "pkg/model.py", foreign=_foreign("conv"))
+    assert result.classes == [] and result.code == src
+    assert any(why in f.message and "head stays in TF1 form" in f.message for f in result.findings)
+
+
+def test_a_call_of_another_files_function_without_a_class_keeps_the_caller_tf1():
+    src = textwrap.dedent('''\
+        import tensorflow.compat.v1 as tf
+        from .layers import fc
+        from .blocks import tower
+
+
+        def head(x):
+            with tf.variable_scope("head"):
+                return fc(tower(x), 2, "out")
+        ''')
+    foreign = _foreign("fc") + [(Reference("tower", "pkg/blocks.py", "tower", ".blocks"), None)]
+    result = migrate_native(src, "pkg/model.py", foreign=foreign)
+    assert result.classes == []
+    assert any("calls" in f.message and "tower" in f.message and "head stays in TF1 form" in f.message
+               for f in result.findings)
+
+
+def test_a_sibling_module_the_file_checks_cannot_see_keeps_the_caller_tf1():
+    """``from pkg.blocks import tower`` inside pkg (no pkg.py beside the file): only the
+    project pass knows tower is code of this run."""
+    src = textwrap.dedent('''\
+        import tensorflow.compat.v1 as tf
+        from pkg.layers import fc
+        from pkg.blocks import tower
+
+
+        def head(x):
+            with tf.variable_scope("head"):
+                return fc(tower(x), 2, "out")
+        ''')
+    foreign = _foreign("fc", module="pkg.layers") + [(Reference("tower", "pkg/blocks.py", "tower", "pkg.blocks"), None)]
+    result = migrate_native(src, "pkg/model.py", foreign=foreign)
+    assert result.classes == []
+    assert any("calls tower (tower of blocks.py, another file of this run)" in f.message
+               for f in result.findings)
+
+
+def test_a_parameter_shadowing_the_name_is_not_the_class():
+    src = textwrap.dedent('''\
+        import tensorflow.compat.v1 as tf
+        from .layers import fc
+
+
+        def head(x, fc):
+            with tf.variable_scope("head"):
+                w = tf.get_variable("w", [2, 2])
+                return fc(tf.matmul(x, w))
+        ''')
+    result = migrate_native(src, "pkg/model.py", foreign=_foreign("fc"))
+    assert "import Fc" not in result.code and "return fc(tf.matmul(x, w))" in result.code
