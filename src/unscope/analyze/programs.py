@@ -47,8 +47,9 @@ BECOMES = {
     "global_step": "unscope.nn.create_global_step(), counted by apply_gradients",
     "schedule": "the unscope.nn.schedules schedule on the same global step",
     "initializer": "dropped: variables are initialized when their module builds",
-    "summary": "TF1's serialized Summary from TF core's summary ops, written with "
-               "tf.summary.create_file_writer at the step the program gives",
+    "summary": "TF1's serialized Summary from TF core's summary ops (family= gives TF1's "
+               "family/family/name tag), written with tf.summary.create_file_writer at the step "
+               "the program gives",
     "dataset_iterator": "iter(dataset): pulled once per run that needs it; an initializable one made "
                         "again at each initializer run (a pipeline fed from placeholders or shuffled "
                         "with a literal seed: made again from the fed values, its seeds restarting as "
