@@ -96,7 +96,7 @@ def read_project(paths) -> ProjectGraph:
             for owner in by_module.get(target, ()):
                 if owner != path:
                     found[owner].add(name)
-        refs = _references(tree, path, by_module)
+        refs = _references(tree, path, by_module, reachable)
         if refs:
             graph.references[path] = refs
     graph.imported = {path: frozenset(names) for path, names in found.items() if names}
@@ -111,7 +111,7 @@ def read_project(paths) -> ProjectGraph:
     return graph
 
 
-def _references(tree: ast.Module, path: str, by_module: dict) -> tuple:
+def _references(tree: ast.Module, path: str, by_module: dict, reachable=frozenset()) -> tuple:
     """How this file names functions of other files: ``f`` bound once by a module-level
     ``from m import f``, ``m.f`` through ``import m as m`` / ``from pkg import m``, and
     ``pkg.m.f`` through ``import pkg.m``; a name two files could mean is left out."""
@@ -154,6 +154,9 @@ def _references(tree: ast.Module, path: str, by_module: dict) -> tuple:
                     packages.add(alias.name.partition(".")[0])
                 elif bound.get(alias.name) == 1:
                     modules[alias.name] = alias.name
+    # only aliases that can name a module of the run (tf, np cannot) are followed
+    modules = {k: v for k, v in modules.items() if v in reachable}
+    packages &= reachable
     if modules or packages:
         for node in ast.walk(tree):
             if type(node) is not ast.Attribute:
