@@ -231,6 +231,9 @@ def test_native_verdicts_say_what_happened_and_why(project):
     # variables made in another file of the project: the caller is an island and says where
     assert verdicts["heads.py", "head"]["verdict"] == "compat_island"
     assert "model.dense_block of another file" in verdicts["heads.py", "head"]["reason"]
+    # a function that makes variables only through a class it builds says which
+    assert verdicts["model.py", "build"]["reason"].startswith(
+        "makes variables only by calling Encoder.__init__ (compat_island)")
     # an island names its own reason, even when the finding sits in its caller
     island = verdicts["model.py", "dense_block"]
     assert island["verdict"] == "compat_island" and "dense_block" in island["reason"]

@@ -45,7 +45,8 @@ def function_verdicts(source: str, path: str, mode: str, findings, classes, new:
     """
     try:
         tree = ast.parse(source, filename=path)
-        spans = creating_functions(source, path)
+        via: dict[str, str] = {}
+        spans = creating_functions(source, path, via=via)
     except Exception:  # analysis is best effort; migration itself has already reported
         return []
     try:
@@ -78,20 +79,33 @@ def function_verdicts(source: str, path: str, mode: str, findings, classes, new:
             own = [f for f in findings if f.verdict == "compat" and f.message.endswith(f"; {name} stays in TF1 form")]
             kept = own + [f for f in inside if f.verdict == "compat"]
             through = [q for local, q in imported.items() if _calls(old_nodes.get(name), local)]
-            reason = kept[0].message if kept else (
-                f"makes variables through {through[0]} of another file, which native mode does not "
-                f"follow; kept on the unscope runtime" if through else "kept on the unscope runtime")
+            if kept:
+                reason = kept[0].message
+            elif through:
+                reason = (f"makes variables through {through[0]} of another file, which native mode "
+                          f"does not follow; kept on the unscope runtime")
+            elif name in via:
+                reason = f"makes variables only by calling {via[name]}; kept on the unscope runtime"
+            else:
+                reason = "kept on the unscope runtime"
             entry.update(verdict="compat_island", reason=reason)
         else:
             entry.update(verdict="tf1_form", reason="compat mode: TF1 form on the unscope runtime")
         out.append(entry)
+    verdicts = {e["name"]: e["verdict"] for e in out}
+    for e in out:
+        callee = via.get(e["name"])
+        if e["reason"].startswith("makes variables only by calling") and callee in verdicts:
+            e["reason"] = e["reason"].replace(f"calling {callee};", f"calling {callee} ({verdicts[callee]});")
     return out
 
 
-def creating_functions(source: str, path: str, follow_imports: bool = True) -> list[tuple[str, int, int]]:
+def creating_functions(source: str, path: str, follow_imports: bool = True,
+                       via: dict | None = None) -> list[tuple[str, int, int]]:
     """``(name, line, end_line)`` of every module-level function and method that makes TF1
     variables; methods are named ``Class.method``.  ``follow_imports``: calls of what the file
-    imports from its siblings count (see :mod:`unscope.migrate.imported_creators`)."""
+    imports from its siblings count (see :mod:`unscope.migrate.imported_creators`).  ``via``
+    gets, for each function that makes variables only through a call, the name it calls."""
     from unscope.native.program import Program
 
     program = Program(source, path)
@@ -108,15 +122,19 @@ def creating_functions(source: str, path: str, follow_imports: bool = True) -> l
     defs = _defs(program.tree)
     making = {name for name, _, _ in spans}
     making |= set(imported_creators(program.tree, path)) if follow_imports else set()
-    for name in _callers(defs, making):
+    found = _callers(defs, making)
+    for name in found:
         spans.append((name, defs[name].lineno, defs[name].end_lineno))
+    if via is not None:
+        via.update(found)
     return sorted(set(spans), key=lambda s: (s[1], s[0]))
 
 
-def _callers(defs, making: set) -> list[str]:
+def _callers(defs, making: set) -> dict[str, str]:
     """Functions and methods that make variables only by calling ones that do: a function of
-    ``making``, a class whose ``__init__`` is one (``Encoder(x)``), ``self.build()``."""
-    found, changed = [], True
+    ``making``, a class whose ``__init__`` is one (``Encoder(x)``), ``self.build()``.
+    ``{caller: what it calls}``."""
+    found, changed = {}, True
     while changed:
         changed = False
         for name, node in defs.items():
@@ -125,16 +143,17 @@ def _callers(defs, making: set) -> list[str]:
             owner = name.partition(".")[0] if "." in name else None
             for call in (n for n in ast.walk(node) if type(n) is ast.Call):
                 f = call.func
+                hit = None
                 if type(f) is ast.Name:
-                    hit = f.id in making or f"{f.id}.__init__" in making
+                    hit = next((c for c in (f.id, f"{f.id}.__init__") if c in making), None)
                 elif type(f) is ast.Attribute and type(f.value) is ast.Name and f.value.id != "self":
-                    hit = f"{f.value.id}.{f.attr}" in making   # modeling.BertModel(...)
-                else:
-                    hit = owner is not None and type(f) is ast.Attribute and type(f.value) is ast.Name \
-                        and f.value.id == "self" and f"{owner}.{f.attr}" in making
+                    hit = f"{f.value.id}.{f.attr}" if f"{f.value.id}.{f.attr}" in making else None
+                elif owner is not None and type(f) is ast.Attribute and type(f.value) is ast.Name \
+                        and f"{owner}.{f.attr}" in making:
+                    hit = f"{owner}.{f.attr}"   # self.build_model()
                 if hit:
                     making.add(name)
-                    found.append(name)
+                    found[name] = hit
                     changed = True
                     break
     return found
