@@ -88,6 +88,7 @@ def _convert(source, tree, table, entry, path, native):
                                     made.info.get("initializable") else item.info["iterator_name"])
     for item in graph.of_kind("iterator"):
         if "chain" in item.info:
+            _check_made_alone(graph, item)
             item.info["maker"] = _fresh(f"make_{item.info['dataset'].id}", taken)
     for train in graph.of_kind("train"):
         if "inline" in train.info:
@@ -264,6 +265,18 @@ def _restore_objects(graph) -> str:
     if steps:
         parts.append(f"step={steps[0].name}")
     return ", ".join(parts)
+
+
+def _check_made_alone(graph, iterator):
+    """A pipeline made at each initializer run lives in its function: nothing else may read it."""
+    chain = {id(i) for i in iterator.info["chain"]}
+    names = {name for name, item in graph.by_name.items() if id(item) in chain}
+    for item in graph.items:
+        source = item.info.get("iterator") if item.kind == "next" else None
+        reads = item.deps | ({source.id} if isinstance(source, ast.Name) else set())
+        if id(item) not in chain and item is not iterator and reads & names:
+            raise CannotConvert(item.node, "make_initializable_iterator", "a pipeline made again at "
+                                "each initializer run is also read here")
 
 
 def _one_or_list(names):
