@@ -43,6 +43,8 @@ def function_verdicts(source: str, path: str, mode: str, findings, classes, new:
     migrated text (None: unchanged), ``error`` why the file was left unchanged (every function
     is then ``manual`` with that reason).  Lines in the result refer to ``source``.
     """
+    if path.endswith(".ipynb"):
+        return _notebook_verdicts(source, path, findings, error)
     try:
         tree = ast.parse(source, filename=path)
         via: dict[str, str] = {}
@@ -223,3 +225,46 @@ def _calls(node, name: str) -> bool:
                 type(f.value) is ast.Name and f"{f.value.id}.{f.attr}" == name:
             return True
     return False
+
+
+def _notebook_verdicts(text: str, path: str, findings, error) -> list[dict]:
+    """A notebook's code cells read as one module (as migrate reads them); each entry also has
+    ``cell`` (its index in ``cells``) and counts ``line`` inside that cell.  Notebooks are
+    migrated in compat mode, so nothing in them is native."""
+    import json
+
+    from unscope.analyze.notebook import mask_magics
+
+    try:
+        data = json.loads(text)
+        cells = data.get("cells") if isinstance(data, dict) else None
+        pieces, first = [], 1   # (cell index, first line of the cell in the module, masked text)
+        for index, cell in enumerate(cells or []):
+            if not isinstance(cell, dict) or cell.get("cell_type") != "code":
+                continue
+            body = cell.get("source", "")
+            body = "".join(body) if isinstance(body, list) else body
+            masked = mask_magics(body) if isinstance(body, str) else None
+            if masked is None:
+                continue
+            ast.parse(masked)
+            pieces.append((index, first, masked))
+            first += masked.count("\n") + 1
+        spans = creating_functions("\n".join(p[2] for p in pieces), path, follow_imports=False)
+    except Exception:  # best effort, as for .py files
+        return []
+    out = []
+    for name, line, end in spans:
+        index, start, _ = next(p for p in reversed(pieces) if p[1] <= line)
+        line, end = line - start + 1, end - start + 1
+        entry = {"name": name, "line": line, "end_line": end, "class": None, "cell": index}
+        manual = [f for f in findings if f.cell == index and f.verdict == "manual" and line <= f.line <= end]
+        if error is not None:
+            entry.update(verdict="manual", reason=f"file left unchanged: {error}")
+        elif manual:
+            entry.update(verdict="manual", reason=manual[0].message)
+        else:
+            entry.update(verdict="tf1_form", reason="a notebook's cells are migrated in compat mode: "
+                         "TF1 form on the unscope runtime")
+        out.append(entry)
+    return out

@@ -110,13 +110,21 @@ def _code_table(f: dict, fid: str) -> str:
     return "".join(out)
 
 
+def _function_link(fn: dict, fid: str) -> str:
+    return "" if fn.get("cell") is not None else f' href="#{fid}-L{fn["line"]}"'
+
+
+def _function_where(fn: dict) -> str:
+    return f'line {fn["line"]}' if fn.get("cell") is None else f'cell {fn["cell"]}, line {fn["line"]}'
+
+
 def _functions_table(f: dict, fid: str) -> str:
     functions = f.get("functions") or []
     if not functions:
         return ""
     rows = "".join(
-        f'<tr data-function-verdict="{escape(fn["verdict"])}"><td><a href="#{fid}-L{fn["line"]}">'
-        f'<code>{escape(fn["name"])}</code></a> <span class="muted">line {fn["line"]}</span></td>'
+        f'<tr data-function-verdict="{escape(fn["verdict"])}"><td><a{_function_link(fn, fid)}>'
+        f'<code>{escape(fn["name"])}</code></a> <span class="muted">{_function_where(fn)}</span></td>'
         f'<td>{_badge(fn["verdict"], _FUNCTION_LABELS.get(fn["verdict"]))}</td>'
         f'<td>{escape(fn.get("reason") or "")}</td></tr>' for fn in functions)
     return (f'<h4>Variable-creating functions</h4><table class="grid"><thead><tr><th>function</th>'
