@@ -24,8 +24,9 @@ KEPT_TF1 = {
 }
 # Model classes whose methods native mode makes modules: (class, method the oracle's build calls)
 CLASSES = {"gan_class": ("GAN", "build"), "dcgan_ops": ("DCGAN", "build")}
-# Model classes whose __init__ makes the variables: tests/native/test_methods_init.py runs them
-INIT_CLASSES = {"policy"}
+# Model classes their own tests run against TF1 (a policy whose __init__ makes the variables,
+# actor and critic over a plain base class)
+INIT_CLASSES = {"policy": "tests/native/test_methods_init.py", "ddpg_models": "tests/native/test_methods_bases.py"}
 NATIVE = [name for name in harness.ZOO if name not in KEPT_TF1 and name not in CLASSES and name not in INIT_CLASSES]
 
 

@@ -12,7 +12,8 @@ from pathlib import Path
 import numpy as np
 
 ZOO = ["transformer", "siamese", "rnn", "template_net", "gan", "cnn", "auto_reuse",
-       "gan_class", "policy", "template_script", "custom_getter", "dcgan_ops"]
+       "gan_class", "policy", "template_script", "custom_getter", "dcgan_ops",
+       "ddpg_models"]
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from unscope.analyze.constructs import classify
 from unscope.analyze.imports import ImportTable, canonical_api
 from unscope.native import apis
+from unscope.native.classes_bases import Base, calls_base_init, plain_base, rewrite_base
 from unscope.native.classes_helpers import helper_function, helper_uses, helpers
 from unscope.native.classes_init import InitLift, analyse_init, owner_init, reuse_edits, snake
 from unscope.native.paths import _RESERVED
@@ -59,6 +60,7 @@ class Lifted:
     slot: str                # the attribute holding the module
     init: InitLift | None = None   # a lifted __init__ (see unscope.native.classes_init)
     helper_calls: list = field(default_factory=list)   # (call, HelperUse): self.d_bn1(h)
+    scope_default: str | None = None   # reads self.name (a plain base's scope): the function's default
 
 
 @dataclass
@@ -67,6 +69,7 @@ class LiftedClass:
     methods: list
     selections: list = field(default_factory=list)   # (call node, scope node or None, trainable)
     helpers: dict = field(default_factory=dict)      # attr -> HelperUse (unscope.native.classes_helpers)
+    base: Base | None = None                         # a plain project base (unscope.native.classes_bases)
 
 
 @dataclass
@@ -75,6 +78,7 @@ class Lifting:
     classes: list
     names: frozenset          # the lifted functions' names
     helpers: list = field(default_factory=list)   # the Helper classes whose __call__ was lifted
+    bases: list = field(default_factory=list)     # the plain Base classes under lifted classes
 
 
 class NotLiftable(Exception):
@@ -116,21 +120,23 @@ def lift(source: str, tree: ast.Module, why: dict | None = None) -> Lifting | No
     extended = {b.id for c in ast.walk(tree) if type(c) is ast.ClassDef for b in c.bases if type(b) is ast.Name}
     lifted, taken = [], set(globals_)
     callable_helpers = helpers(tree, creates, taken)
+    bases = _bases(classes, tree, api, creates)
     for cls in classes:
-        if cls.name in callable_helpers:
+        if cls.name in callable_helpers or isinstance(bases.get(cls.name), Base):
             continue
         try:
             if outside_reads:
                 raise NotLiftable("code outside the class reads TF1 variable collections")
             if cls.name in extended:
                 raise NotLiftable(f"another class extends {cls.name}")
-            found = _liftable(cls, api, creates, taken, tree, callable_helpers, source)
+            found = _liftable(cls, api, creates, taken, tree, callable_helpers, source, bases)
         except NotLiftable as exc:
             why[cls.name] = str(exc)
             continue
         if found is not None:
             lifted.append(found)
             taken |= {m.function for m in found.methods}
+    lifted = _whole_families(lifted, bases, why)
     used = {u.helper.node.name for c in lifted for u in c.helpers.values()}
     for name, helper in callable_helpers.items():   # a helper no lifted class builds: an owner like any
         if name in used:
@@ -154,30 +160,78 @@ def lift(source: str, tree: ast.Module, why: dict | None = None) -> Lifting | No
         return None
     kept = [h for name, h in callable_helpers.items() if name in used]
     names = frozenset(m.function for c in lifted for m in c.methods) | {h.function for h in kept}
-    return Lifting(_synthetic(source, lifted, kept), lifted, names, kept)
+    family = [b for b in bases.values() if isinstance(b, Base) and b.subclasses]
+    return Lifting(_synthetic(source, lifted, kept), lifted, names, kept, family)
 
 
-def _liftable(cls: ast.ClassDef, api, creates, taken, tree, callable_helpers, source) -> LiftedClass | None:
-    if cls.decorator_list or cls.keywords or not all(type(b) is ast.Name and b.id == "object" for b in cls.bases):
+def _bases(classes, tree, api, creates) -> dict:
+    """``{name: Base or the reason it is none}`` for the classes others in the file extend."""
+    by_name = {c.name: c for c in classes}
+    out = {}
+    for cls in classes:
+        for b in cls.bases:
+            if type(b) is ast.Name and b.id in by_name and b.id not in out:
+                try:
+                    out[b.id] = plain_base(by_name[b.id], tree, api, creates, _refuse)
+                except NotLiftable as exc:
+                    out[b.id] = str(exc)
+                    continue
+                out[b.id].extended = [c for c in classes if any(type(x) is ast.Name and x.id == b.id
+                                                                 for x in c.bases)]
+    return out
+
+
+def _whole_families(lifted, bases, why) -> list:
+    """A plain base becomes an ``nn.Module`` only when every class extending it is lifted."""
+    for name, base in bases.items():
+        if not isinstance(base, Base):
+            continue
+        subs = [c for c in lifted if c.base is base]
+        tf1 = [c.name for c in base.extended if c not in [s.node for s in subs]]
+        if tf1:
+            for c in subs:
+                why[c.node.name] = f"its base {name} is also the base of {', '.join(tf1)}, which stays TF1"
+            lifted = [c for c in lifted if c.base is not base]
+        else:
+            base.subclasses = [c.node for c in subs]
+    return lifted
+
+
+
+def _liftable(cls: ast.ClassDef, api, creates, taken, tree, callable_helpers, source,
+              bases=None) -> LiftedClass | None:
+    bases = bases or {}
+    base = None
+    if len(cls.bases) == 1 and type(cls.bases[0]) is ast.Name and cls.bases[0].id in bases \
+            and not cls.decorator_list and not cls.keywords:
+        base = bases[cls.bases[0].id]
+        if not isinstance(base, Base):
+            raise NotLiftable(base)
+    elif cls.decorator_list or cls.keywords or not all(type(b) is ast.Name and b.id == "object" for b in cls.bases):
         raise NotLiftable("the class has a base class or decorators")
     methods = {m.name: m for m in cls.body if type(m) is ast.FunctionDef}
     if len(methods) != sum(type(s) is not ast.Expr for s in cls.body):   # only methods (and a docstring)
         raise NotLiftable("the class body holds more than methods")
     stores = {n.attr for m in methods.values() for n in ast.walk(m)
               if type(n) is ast.Attribute and type(n.value) is ast.Name and n.value.id == "self"}
-    if (stores | set(methods)) & _RESERVED:
-        raise NotLiftable(f"it uses {', '.join(sorted((stores | set(methods)) & _RESERVED))}, "
-                          f"which tf.Module reserves")
+    reserved = (stores | set(methods)) & _RESERVED
+    if base is not None and base.stores_name and not any(
+            type(n) is ast.Attribute and n.attr == "name" and type(n.ctx) is not ast.Load for n in ast.walk(cls)):
+        reserved -= {"name"}   # the base's scope, read only: nn.Module's scope_name
+    if reserved:
+        raise NotLiftable(f"it uses {', '.join(sorted(reserved))}, which tf.Module reserves")
     init = methods.get("__init__")
-    if init is not None and any(type(n) is ast.Call and type(n.func) is ast.Name
-                                and n.func.id == "super" for n in ast.walk(init)):
+    if base is not None and init is not None and not calls_base_init(init, cls, base.node.name):
+        raise NotLiftable(f"__init__ does not start by calling {base.node.name}.__init__ (or calls super() again)")
+    if base is None and init is not None and any(type(n) is ast.Call and type(n.func) is ast.Name
+                                                 and n.func.id == "super" for n in ast.walk(init)):
         raise NotLiftable("__init__ calls super()")
-    out = LiftedClass(cls, [])
+    out = LiftedClass(cls, [], base=base)
     out.helpers = helper_uses(cls, callable_helpers, _refuse, source,
                               {c.name for c in tree.body if type(c) is ast.ClassDef and creates(c)})
     if init is not None and creates(init):
-        if out.helpers:
-            raise NotLiftable("__init__ makes variables and builds callable helpers")
+        if out.helpers or base is not None:
+            raise NotLiftable("__init__ makes variables and builds callable helpers or has a base class")
         out.methods.append(_init(cls, init, tree, api, taken))
         taken.add(out.methods[-1].function)
     calls_helper = {m.name for m in methods.values() for n in ast.walk(m)
@@ -192,7 +246,7 @@ def _liftable(cls: ast.ClassDef, api, creates, taken, tree, callable_helpers, so
             if not _other_method(m, api, out):
                 raise NotLiftable(f"{name} uses TF1 variable machinery other than variable lists")
             continue
-        one = _method(m, set(methods), api, taken, out.helpers)
+        one = _method(m, set(methods), api, taken, out.helpers, cls, base)
         if one.slot in stores:
             raise NotLiftable(f"the class already has an attribute {one.slot}")
         taken.add(one.function)
@@ -220,7 +274,7 @@ def _init(cls: ast.ClassDef, init: ast.FunctionDef, tree, api, taken) -> Lifted:
     return Lifted(init, function, [p.arg for p in init.args.args[1:]], [], lift_.slot, lift_)
 
 
-def _method(m: ast.FunctionDef, method_names, api, taken, uses=None) -> Lifted:
+def _method(m: ast.FunctionDef, method_names, api, taken, uses=None, cls=None, base=None) -> Lifted:
     a = m.args
     if m.decorator_list or a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs or not a.args \
             or a.args[0].arg != "self":
@@ -252,9 +306,27 @@ def _method(m: ast.FunctionDef, method_names, api, taken, uses=None) -> Lifted:
         raise NotLiftable(f"{m.name} has a local named like an attribute it reads")
     if {u.helper.function for _, u in helper_calls} & names:
         raise NotLiftable(f"{m.name} has a local named like a callable helper's function")
-    if m.name in taken:
-        raise NotLiftable(f"the module already has a name {m.name}")
-    return Lifted(m, m.name, params, attrs, f"_{m.name}", helper_calls=helper_calls)
+    function, slot = m.name, f"_{m.name}"
+    if m.name == "__call__":   # the class is called: its module is the class's net
+        function, slot = f"{snake(cls.name)}_net", "_net"
+    if function in taken:
+        raise NotLiftable(f"the module already has a name {function}")
+    scope_default = None
+    if base is not None and "name" in attrs:
+        init = next((s for s in cls.body if type(s) is ast.FunctionDef and s.name == "__init__"), None)
+        scope_default = _name_default(init) or snake(cls.name)
+    return Lifted(m, function, params, attrs, slot, helper_calls=helper_calls, scope_default=scope_default)
+
+
+def _name_default(init):
+    """The literal default of ``__init__``'s ``name`` parameter, or None."""
+    if init is None:
+        return None
+    args = init.args.args
+    for a, d in zip(args[len(args) - len(init.args.defaults):], init.args.defaults):
+        if a.arg == "name" and type(d) is ast.Constant and isinstance(d.value, str):
+            return d.value
+    return None
 
 
 def _other_method(m: ast.FunctionDef, api, out: LiftedClass) -> bool:
@@ -314,7 +386,10 @@ def _synthetic(source: str, lifted: list, kept_helpers=()) -> str:
             head_rows = m.body[0].lineno - m.lineno
             params = ast.unparse(ast.arguments(posonlyargs=[], args=m.args.args[1:], vararg=None, kwonlyargs=[],
                                                kw_defaults=[], kwarg=None, defaults=m.args.defaults))
-            extra = ", ".join(f"{attr}=None" for attr in one.attrs)
+            # a base's scope (self.name) gets a literal default: the engine needs one for a scope
+            order = sorted(one.attrs, key=lambda a: a == "name" and one.scope_default is not None)
+            extra = ", ".join(f'{attr}="{one.scope_default}"' if attr == "name" and one.scope_default
+                              else f"{attr}=None" for attr in order)
             header = f"def {one.function}({', '.join(p for p in (params, extra) if p)}):"
             if one.init is not None:   # the attributes __init__ stored are what the function returns
                 for line in one.init.plain:
@@ -355,8 +430,12 @@ def place(code: str, original: str, lifting: Lifting, classes: list) -> str | No
     owners = {s.name: s for s in tree.body if type(s) is ast.ClassDef}
     out_lines = head.split("\n")
     kept = []   # the helper classes, as TF1 code for callers elsewhere: below their native forms
-    for cls in sorted(lifting.classes + lifting.helpers, key=lambda c: -c.node.lineno):
-        if cls in lifting.helpers:
+    for cls in sorted(lifting.classes + lifting.helpers + lifting.bases, key=lambda c: -c.node.lineno):
+        if cls in lifting.bases:
+            text = rewrite_base(cls, src_lines, nn)
+            if text is None:
+                return None
+        elif cls in lifting.helpers:
             entry = made.get(cls.function)
             if entry is None:
                 return None
@@ -414,9 +493,17 @@ def _rewrite(cls: LiftedClass, lines: list, made: dict, nn: str) -> str | None:
 
     header = text[0]
     m = re.match(r"(\s*class\s+\w+)\s*(\(\s*(object)?\s*\))?\s*:", header)
-    if m is None:
-        return None
-    edits.append((0, 0, m.end(), f"{m.group(1)}({nn}.Module):"))
+    if cls.base is None:
+        if m is None:
+            return None
+        edits.append((0, 0, m.end(), f"{m.group(1)}({nn}.Module):"))
+    scope = {"name": "self.scope_name"} if cls.base is not None else {}   # what self.a reads: self.name is the scope
+    if cls.base is not None:
+        spans = [(one.method.lineno, one.method.end_lineno) for one in cls.methods]
+        for n in ast.walk(node):
+            if type(n) is ast.Attribute and n.attr == "name" and type(n.value) is ast.Name and n.value.id == "self" \
+                    and not any(lo <= n.lineno <= hi for lo, hi in spans):
+                edits.append((row(n.lineno), n.col_offset, n.end_col_offset, "self.scope_name"))
     inner = " " * node.body[0].col_offset
     first_stmt = node.body[0]
     is_doc = type(first_stmt) is ast.Expr and type(first_stmt.value) is ast.Constant
@@ -433,7 +520,7 @@ def _rewrite(cls: LiftedClass, lines: list, made: dict, nn: str) -> str | None:
         if new is None:
             return None
         replaced[row(init.lineno)] = (row(init.end_lineno), new)
-    elif init is not None:
+    elif init is not None and cls.base is None:   # a base's __init__, called first, makes the module
         body0 = init.body[0]
         doc = type(body0) is ast.Expr and type(body0.value) is ast.Constant and isinstance(body0.value.value, str)
         at = row(body0.end_lineno) + 1 if doc else row(body0.lineno)
@@ -446,7 +533,7 @@ def _rewrite(cls: LiftedClass, lines: list, made: dict, nn: str) -> str | None:
         entry = made.get(one.function)
         if entry is None:
             return None
-        init_args = [a for a in entry["init_args"] if a != "name"]
+        init_args = [a for a in entry["init_args"] if a != "name" or "name" in scope and "name" in one.attrs]
         if any(a not in one.attrs for a in init_args):
             return None
         call = entry["call_args"]
@@ -457,8 +544,8 @@ def _rewrite(cls: LiftedClass, lines: list, made: dict, nn: str) -> str | None:
         doc = type(body0) is ast.Expr and type(body0.value) is ast.Constant and isinstance(body0.value.value, str)
         start = row(body0.end_lineno) + 1 if doc else row(body0.lineno)
         ind = " " * body0.col_offset
-        build = ", ".join(f"{a}=self.{a}" for a in init_args)
-        args = [p for p in one.params if p in call] + [f"{a}=self.{a}" for a in one.attrs if a in call]
+        build = ", ".join(f"{a}={scope.get(a, 'self.' + a)}" for a in init_args)
+        args = [p for p in one.params if p in call] + [f"{a}={scope.get(a, 'self.' + a)}" for a in one.attrs if a in call]
         replaced[start] = (row(mm.end_lineno), [
             f"{ind}if self.{one.slot} is None:",
             f"{ind}    self.{one.slot} = {entry['class']}({build})",

@@ -1,0 +1,163 @@
+"""Model classes over a plain project base (DDPG's ``Model`` storing ``self.name`` and listing
+the variables under it) become native: the base an ``nn.Module``, ``self.name`` its scope.
+
+The oracle is TF1 itself: the zoo's ddpg_models run in graph mode (harness subprocess).
+"""
+import ast
+from pathlib import Path
+
+import numpy as np
+import pytest
+import tensorflow as tf
+
+from tests.native.support import code_words, load, native_part
+from tests.zoo import harness
+from unscope.native import migrate_native
+from unscope.native.methods import reasons
+
+ZOO_DIR = Path(harness.__file__).parent
+
+
+@pytest.fixture(scope="module")
+def oracle(tmp_path_factory):
+    outdir = tmp_path_factory.mktemp("ddpg_oracle")
+    harness.run_oracle(["ddpg_models"], outdir)
+    return outdir
+
+
+@pytest.fixture(scope="module")
+def migrated():
+    return migrate_native((ZOO_DIR / "ddpg_models.py").read_text(), "ddpg_models.py")
+
+
+def test_actor_and_critic_over_a_plain_base_become_native(migrated):
+    assert migrated.ok and migrated.changed and not migrated.findings, [str(f) for f in migrated.findings]
+    assert {c["function"]: c["class"] for c in migrated.classes} == \
+        {"Actor.__call__": "ActorNet", "Critic.__call__": "CriticNet"}
+    assert migrated.native == migrated.functions == 2
+    classes = {s.name: s for s in ast.parse(migrated.code).body if type(s) is ast.ClassDef}
+    assert ast.unparse(classes["Model"].bases[0]) == "nn.Module"
+    assert [ast.unparse(b) for b in classes["Actor"].bases] == ["Model"]
+    model = ast.get_source_segment(migrated.code, classes["Model"])
+    assert "super().__init__(name=name)" in model and "self.name" not in model
+    assert "nn.variables_under(self, self.scope_name, trainable=False)" in model
+    assert "name=self.scope_name)" in ast.get_source_segment(migrated.code, classes["Actor"])
+    for word in ("variable_scope", "get_variable", "reuse_variables", "get_collection", "GraphKeys", "tf . layers"):
+        assert word not in code_words(native_part(migrated.code)), word
+    again = migrate_native(migrated.code, "ddpg_models.py")
+    assert again.code == migrated.code and not again.changed and not again.findings
+
+
+@pytest.mark.slow
+def test_ddpg_build_equals_tf1(migrated, oracle, tmp_path, monkeypatch):
+    """``build`` as migrated, with TF1's weights in the actor, target actor and critic it
+    makes: TF1's variables (names, shapes), outputs and gradients; the variable lists its
+    asserts read (``actor.vars``, ``critic.trainable_vars``) hold what TF1's held."""
+    meta, expected = harness.expected(oracle, "ddpg_models")
+    module = load(migrated.code, tmp_path, "ddpg_models")
+    inputs = {k: tf.constant(v) for k, v in module.INPUTS.items()}
+    made = {"actor": module.Actor(2), "target_actor": module.Actor(2, name="target_actor"),
+            "critic": module.Critic()}
+    made["actor"](inputs["obs"])
+    made["target_actor"](inputs["obs"])
+    made["critic"](inputs["obs"], inputs["action"])
+    variables = [v for m in made.values() for v in m.variables]
+    assert sorted([v.name, v.shape.as_list(), v.dtype.base_dtype.name] for v in variables) \
+        == sorted(meta["variables"])
+    for v in variables:
+        v.assign(expected[f"var:{v.name}"])
+    assert [v.name for v in made["actor"].vars] == [n for n, _, _ in meta["variables"] if n.startswith("actor/")]
+    actor, critic = module.Actor, module.Critic
+    monkeypatch.setattr(module, "Actor", lambda n, name="actor": made[name] if n == 2 else actor(n, name))
+    monkeypatch.setattr(module, "Critic", lambda: made["critic"])
+    with tf.GradientTape() as tape:
+        outs = harness.flatten(module.build(**inputs))
+        total = tf.add_n([tf.reduce_sum(o) for o in outs])
+    for i, out in enumerate(outs):
+        np.testing.assert_allclose(out.numpy(), expected[f"out:{i}"], rtol=1e-5, atol=1e-6, err_msg=f"output {i}")
+    trainable = [v for v in variables if v.trainable]
+    assert sorted(v.name for v in trainable) == sorted(meta["trainable"])
+    for v, g in zip(trainable, tape.gradient(total, trainable)):
+        np.testing.assert_allclose(tf.convert_to_tensor(g).numpy(), expected[f"grad:{v.name}"],
+                                   rtol=1e-4, atol=1e-5, err_msg=v.name)
+    traced = tf.function(lambda obs, action: module.build(obs, action))
+    for i, out in enumerate(harness.flatten(traced(**inputs))):
+        np.testing.assert_allclose(out.numpy(), expected[f"out:{i}"], rtol=1e-4, atol=1e-5, err_msg=f"traced {i}")
+    assert len(variables) == sum(len(m.variables) for m in made.values())   # tracing made nothing new
+
+
+HEAD = '''import tensorflow.compat.v1 as tf
+
+
+'''
+ACTOR = '''class Actor(Model):
+    def __init__(self, name="actor"):
+        super(Actor, self).__init__(name=name)
+
+    def __call__(self, obs):
+        with tf.variable_scope(self.name):
+            return tf.layers.dense(obs, 2)
+'''
+MODEL = '''class Model(object):
+    def __init__(self, name):
+        self.name = name
+
+    @property
+    def vars(self):
+        return tf.get_collection(tf.GraphKeys.GLOBAL_VARIABLES, scope=self.name)
+
+
+'''
+
+REFUSED = [
+    # (source after the imports, class, reason)
+    (MODEL.replace("        self.name = name\n", "        self.name = name\n        self.step = tf.Variable(0)\n")
+     + ACTOR, "Actor", "makes variables"),
+    (MODEL.replace("scope=self.name)", "scope=self.name + '/pi')") + ACTOR, "Actor",
+     "reads variable lists under a scope computed at run time"),
+    (MODEL + ACTOR + "\n\nplain = Model('m')\n", "Actor", "Model is used other than as a base"),
+    (MODEL + ACTOR.replace("        super(Actor, self).__init__(name=name)\n",
+                           "        self.size = 2\n        super(Actor, self).__init__(name=name)\n"),
+     "Actor", "__init__ does not start by calling Model.__init__"),
+    (MODEL + ACTOR.replace("        super(Actor, self).__init__(name=name)\n",
+                           "        super(Actor, self).__init__(name=name)\n        self.name = name + '_x'\n"),
+     "Actor", "it uses name, which tf.Module reserves"),
+    (MODEL + ACTOR + "\n\nclass Odd(Model):\n    def __call__(self, obs):\n"
+     "        with tf.variable_scope(self.name):\n            return tf.layers.dense(obs, 2)\n\n"
+     "    def extra(self):\n        return tf.get_collection('losses')\n",
+     "Actor", "its base Model is also the base of Odd, which stays TF1"),
+]
+
+
+@pytest.mark.parametrize("body, cls, reason", REFUSED, ids=[r[2] for r in REFUSED])
+def test_base_families_not_provable_stay_tf1_and_say_why(body, cls, reason):
+    source = HEAD + body
+    found = reasons(source, ast.parse(source))
+    assert reason in found.get(cls, ""), found
+    result = migrate_native(source, "m.py")
+    assert not any(c["function"].startswith(f"{cls}.") for c in result.classes)
+    assert any(reason in f.message for f in result.findings), [str(f) for f in result.findings]
+    assert "class Model(object):" in result.code
+
+
+def test_base_init_by_name_and_literal_scope_lists(tmp_path):
+    """``Model.__init__(self, name)`` (no super) and a literal scope: TF1's variable names."""
+    import tensorflow.compat.v1 as tf1
+
+    source = HEAD + MODEL.replace("scope=self.name)", "scope='actor')") + ACTOR.replace(
+        "super(Actor, self).__init__(name=name)", "Model.__init__(self, name)").replace(
+        "            return tf.layers.dense(obs, 2)\n",
+        "            w = tf.get_variable('w', [4, 2])\n            return tf.matmul(obs, w)\n")
+    namespace = {}
+    exec(compile(source, "<tf1>", "exec"), namespace)
+    x = np.ones((3, 4), np.float32)
+    with tf1.Graph().as_default():
+        a = namespace["Actor"]()
+        a(tf1.constant(x))
+        expected = [v.name for v in a.vars]
+    result = migrate_native(source, "m.py")
+    assert result.ok and not result.findings, [str(f) for f in result.findings]
+    assert "nn.variables_under(self, 'actor', trainable=False)" in result.code
+    actor = load(result.code, tmp_path, "base_by_name").Actor()
+    actor(tf.constant(x))
+    assert [v.name for v in actor.vars] == expected == ["actor/w:0"]
