@@ -234,3 +234,66 @@ def test_a_parameter_shadowing_the_name_is_not_the_class():
         ''')
     result = migrate_native(src, "pkg/model.py", foreign=_foreign("fc"))
     assert "import Fc" not in result.code and "return fc(tf.matmul(x, w))" in result.code
+
+
+@pytest.mark.parametrize("body, plain", [
+    ("return tf.nn.relu(x) * math.sqrt(2.0)", True),
+    ("return np.float32(len(x.get_shape().as_list()))", True),
+    ("return tf.truncated_normal_initializer(stddev=0.02)", True),
+    ("return helper(x)", True),                                   # a plain function of the file
+    ("return maker(x)", False),                                   # one that makes variables
+    ("return tf.get_variable('w', [2])", False),
+    ("return tf.layers.dense(x, 2)", False),
+    ("return tf.keras.layers.Dense(2)(x)", False),
+    ("return tf.contrib.layers.layer_norm(x)", False),
+    ("with tf.variable_scope('s'):\n        return x", False),
+    ("return fn(x)", False),                                      # a parameter: a callback
+    ("return other.dense(x)", False),                             # a module of the run
+    ("return CONFIG(x)", False),                                  # a module-level value
+])
+def test_plain_functions_make_no_variables_whatever_calls_them(body, plain):
+    import ast
+
+    from unscope.native.project_helpers import plain_functions
+
+    src = textwrap.dedent('''\
+        import math
+        import numpy as np
+        import tensorflow.compat.v1 as tf
+        import other
+
+        CONFIG = dict
+
+
+        def helper(x):
+            return x
+
+
+        def maker(x):
+            return tf.get_variable("v", [1])
+
+
+        def f(x, fn=None):
+            BODY
+        ''').replace("BODY", body)
+    assert ("f" in plain_functions(ast.parse(src), {"other"})) is plain
+
+
+def test_a_plain_function_of_another_file_is_called_as_it_is():
+    src = textwrap.dedent('''\
+        import tensorflow.compat.v1 as tf
+        from .layers import fc
+        from .util import gelu
+
+
+        def head(x):
+            with tf.variable_scope("head"):
+                return gelu(fc(x, 2, "out"))
+        ''')
+    foreign = _foreign("fc") + [(Reference("gelu", "pkg/util.py", "gelu", ".util"), "plain")]
+    result = migrate_native(src, "pkg/model.py", foreign=foreign)
+    assert [c["class"] for c in result.classes] == ["Head"]
+    assert "return gelu(self.out(x, 2))" in result.code
+    # without the project pass a relative import may make variables: the caller stays TF1
+    alone = migrate_native(src, "pkg/model.py", foreign=_foreign("fc"))
+    assert alone.classes == []

@@ -3,7 +3,8 @@ transformer: layers.py / model.py / train.py, model.py importing layers), migrat
 tree with the CLI.
 
 Every function becomes a class: model.py's ``block`` builds ``layers.Attention`` and
-``LayerNorm`` of layers.py, train.py's ``build_loss`` builds model.py's ``Transformer``.  The
+``LayerNorm`` of layers.py (and calls util.py's ``gelu``, which makes no variables, as it
+is), train.py's ``build_loss`` builds model.py's ``Transformer``.  The
 output is the checked-in golden tree, every file imports in a fresh process, and the model
 equals TF1 graph mode: variable names and shapes, the loss, the gradients.
 """
@@ -22,7 +23,7 @@ from tests.native.programs import value_for
 
 PROJECT = Path(__file__).parent / "project"
 GOLDEN = Path(__file__).parent / "project_golden" / "transformer"
-FILES = ("__init__.py", "layers.py", "model.py", "train.py")
+FILES = ("__init__.py", "layers.py", "model.py", "train.py", "util.py")
 X = np.sin(np.arange(2 * 5 * 8, dtype="float32")).reshape(2, 5, 8)
 TARGETS = np.cos(np.arange(2 * 5 * 3, dtype="float32")).reshape(2, 5, 3)
 
@@ -65,7 +66,7 @@ def _import_from(root: Path, module: str):
 
 def test_the_tree_is_the_golden_tree(tree):
     _, out, proc = tree
-    assert "3 files migrated, 1 unchanged" in proc.stderr
+    assert "4 files migrated, 1 unchanged" in proc.stderr
     for name in FILES:
         assert (out / "transformer" / name).read_text() == (GOLDEN / name).read_text(), name
 
@@ -77,13 +78,15 @@ def test_callers_build_the_classes_of_other_files(tree):
     # from transformer.layers import layer_norm -> its class is imported beside it
     assert "from transformer.layers import layer_norm\nfrom transformer.layers import LayerNorm\n" in model
     assert 'self.attn = layers.Attention(scope=f"{scope}/attn")' in model
+    assert "h = gelu(self.fc(self.ln_2(x), 4 * d))" in model   # util.gelu makes no variables
     assert "self.model = net.Transformer(n_layer=2, n_head=2)" in train
     assert 'self.head = transformer.layers.Dense("head")' in train
 
 
 def test_every_migrated_file_imports_in_a_fresh_process(tree):
     _, out, _ = tree
-    for module in ("transformer", "transformer.layers", "transformer.model", "transformer.train"):
+    for module in ("transformer", "transformer.layers", "transformer.model", "transformer.train",
+                   "transformer.util"):
         proc = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True, text=True,
                               env=_env(out), timeout=120)
         assert proc.returncode == 0, f"{module}: {proc.stderr[-2000:]}"
@@ -176,5 +179,5 @@ def test_a_parallel_run_writes_what_a_serial_run_writes(tmp_path, monkeypatch):
         report = migrate_paths([PROJECT], mode="native", out=str(out), jobs=jobs)
         assert report.failures == []
         outputs[jobs] = {p.relative_to(out).as_posix(): p.read_text() for p in sorted(out.rglob("*.py"))}
-    assert len(outputs[1]) == 8 and outputs[1] == outputs[2]
+    assert len(outputs[1]) == 9 and outputs[1] == outputs[2]
     assert outputs[2]["transformer/model.py"] == (GOLDEN / "model.py").read_text()

@@ -21,7 +21,7 @@ from unscope.native.text import Source
 from unscope.native.evidence import tensor_evidence
 from unscope.native.functions import Fn
 from unscope.native.walk import Walker
-from unscope.native.project import callee as foreign_callee
+from unscope.native.project import callee as foreign_callee, is_plain
 
 __all__ = ["Program"]
 
@@ -110,6 +110,8 @@ class Program:
     def local_import(self, node) -> str | None:
         """The import behind a call into this project's other modules (which may make TF1
         variables native mode cannot see), or None."""
+        if is_plain(self, node):   # the project pass proved it makes none
+            return None
         root = node
         while type(root) is ast.Attribute:
             root = root.value

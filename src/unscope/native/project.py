@@ -30,7 +30,12 @@ import ast
 import os
 from dataclasses import dataclass
 
-__all__ = ["ForeignClass", "Reference", "describe", "attach", "callee", "settle", "import_classes"]
+__all__ = ["ForeignClass", "Reference", "PLAIN", "describe", "attach", "callee", "is_plain", "settle",
+           "import_classes"]
+
+# The target of a reference to a function of another file that makes no TF1 variables
+# (:mod:`unscope.native.project_helpers`): a module calls it as it is.
+PLAIN = "plain"
 
 
 @dataclass(frozen=True)
@@ -132,12 +137,16 @@ def attach(program, foreign) -> None:
     from unscope.native.paths import class_name
     from unscope.native.plan import Plan, fresh
 
-    by_text, by_name, unresolved = {}, {}, {}
+    by_text, by_name, unresolved, plain = {}, {}, {}, set()
     taken = set(program.globals) | {class_name(n) for n in program.functions}
     for ref, target in foreign or ():
-        if target is not None:
+        if target == PLAIN:
+            plain.add(ref.text)
+        elif target is not None:
             by_name.setdefault(target.function, set()).add((target.owner, ref.text))
     for ref, target in foreign or ():
+        if target == PLAIN:
+            continue
         if target is None or target.function in program.functions or len(by_name[target.function]) != 1:
             unresolved[ref.text] = ref
             continue
@@ -160,6 +169,7 @@ def attach(program, foreign) -> None:
         by_text[ref.text] = fn
     program.foreign = by_text
     program.foreign_unresolved = unresolved
+    program.foreign_plain = plain
     program.foreign_shadow = {}
 
 
@@ -173,6 +183,12 @@ def callee(program, func, fn):
     if found is None:
         return None
     return None if _root(func) in _shadow(program, fn) else found
+
+
+def is_plain(program, func) -> bool:
+    """Does ``func`` name a function of another file of the run that makes no variables?"""
+    plain = getattr(program, "foreign_plain", None)
+    return bool(plain) and _text(func) in plain
 
 
 def _text(func) -> str | None:

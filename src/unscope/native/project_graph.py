@@ -26,7 +26,8 @@ import os
 from dataclasses import dataclass, field
 
 from unscope.native.exports import _dotted_names, _imports, _package, _parse_bytes
-from unscope.native.project import Reference
+from unscope.native.project import PLAIN, Reference
+from unscope.native.project_helpers import plain_functions
 
 __all__ = ["ProjectGraph", "read_project"]
 
@@ -41,6 +42,7 @@ class ProjectGraph:
     imported: dict = field(default_factory=dict)
     references: dict = field(default_factory=dict)
     texts: dict = field(default_factory=dict)
+    plain: dict = field(default_factory=dict)   # realpath -> functions that make no variables
 
     def depends(self, path: str) -> set:
         return {r.owner for r in self.references.get(path, ()) if r.owner in self.texts}
@@ -63,10 +65,11 @@ class ProjectGraph:
         return out
 
     def foreign_for(self, path: str, exports: dict) -> tuple:
-        """``((Reference, ForeignClass or None), ...)`` for every name ``path`` takes from
-        another file of the run: the class made of it, if any (``exports``: realpath ->
-        {function: ForeignClass})."""
-        return tuple((r, exports.get(r.owner, {}).get(r.function)) for r in self.references.get(path, ()))
+        """``((Reference, target), ...)`` for every name ``path`` takes from another file of
+        the run; the target is the class made of it (``exports``: realpath -> {function:
+        ForeignClass}), ``PLAIN`` for a function that makes no variables, or None."""
+        return tuple((r, PLAIN if r.function in self.plain.get(r.owner, ()) else
+                      exports.get(r.owner, {}).get(r.function)) for r in self.references.get(path, ()))
 
 
 def read_project(paths) -> ProjectGraph:
@@ -100,6 +103,11 @@ def read_project(paths) -> ProjectGraph:
         if refs:
             graph.references[path] = refs
     graph.imported = {path: frozenset(names) for path, names in found.items() if names}
+    tops = {dotted.partition(".")[0] for dotted in by_module}
+    for owner in sorted({r.owner for refs in graph.references.values() for r in refs}):
+        data, tree = _parse_bytes(owner)   # the few files others call into: parsed again
+        if tree is not None:
+            graph.plain[owner] = plain_functions(tree, tops)
     for refs in graph.references.values():
         for r in refs:
             data = raw.get(r.owner)

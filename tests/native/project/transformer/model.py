@@ -3,13 +3,14 @@ import tensorflow.compat.v1 as tf
 
 from transformer import layers
 from transformer.layers import layer_norm
+from .util import gelu, width
 
 
 def block(x, n_head, scope):
     with tf.variable_scope(scope):
-        d = x.get_shape().as_list()[-1]
+        d = width(x)
         x = x + layers.attention(layer_norm(x, "ln_1"), n_head)
-        h = tf.nn.relu(layers.dense(layer_norm(x, "ln_2"), 4 * d, "fc"))
+        h = gelu(layers.dense(layer_norm(x, "ln_2"), 4 * d, "fc"))
         return x + layers.dense(h, d, "mlp_proj")
 
 

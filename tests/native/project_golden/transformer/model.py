@@ -4,6 +4,7 @@ import tensorflow as tf
 from transformer import layers
 from transformer.layers import layer_norm
 from transformer.layers import LayerNorm
+from .util import gelu, width
 from unscope import nn
 import unscope
 
@@ -19,18 +20,18 @@ class Block(nn.Module):
         self.mlp_proj = layers.Dense(f"{scope}/mlp_proj")
 
     def __call__(self, x):
-        d = x.get_shape().as_list()[-1]
+        d = width(x)
         x = x + self.attn(self.ln_1(x), self.n_head)
-        h = tf.nn.relu(self.fc(self.ln_2(x), 4 * d))
+        h = gelu(self.fc(self.ln_2(x), 4 * d))
         return x + self.mlp_proj(h, d)
 
 
 # block: public, kept as TF1 code for callers elsewhere; Block above is its native form
 def block(x, n_head, scope):
     with unscope.variable_scope(scope):
-        d = x.get_shape().as_list()[-1]
+        d = width(x)
         x = x + layers.attention(layer_norm(x, "ln_1"), n_head)
-        h = tf.nn.relu(layers.dense(layer_norm(x, "ln_2"), 4 * d, "fc"))
+        h = gelu(layers.dense(layer_norm(x, "ln_2"), 4 * d, "fc"))
         return x + layers.dense(h, d, "mlp_proj")
 
 
