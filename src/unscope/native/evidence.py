@@ -10,6 +10,7 @@ import ast
 
 from unscope.analyze.constructs import classify
 from unscope.analyze.imports import canonical_api
+from unscope.migrate.parses import parents, walk
 
 __all__ = ["tensor_evidence"]
 
@@ -29,14 +30,11 @@ def _tensor_op(api: str | None) -> bool:
 
 def tensor_evidence(fn, table=None) -> None:
     """Parameters used like tensors: ``x.shape``, the first argument of a TF op."""
-    parents = {}
-    for node in ast.walk(fn.node):
-        for child in ast.iter_child_nodes(node):
-            parents[child] = node
-    for node in ast.walk(fn.node):
+    up = parents(fn.node)
+    for node in walk(fn.node):
         if type(node) is not ast.Name or node.id not in fn.arg_nodes or type(node.ctx) is not ast.Load:
             continue
-        parent = parents.get(node)
+        parent = up.get(node)
         if type(parent) is ast.Attribute and parent.attr in _SHAPE_ATTRS:
             fn.tensor.setdefault(node.id, node)
         elif type(parent) is ast.Subscript and parent.value is node and type(parent.slice) in (ast.Slice, ast.Tuple):

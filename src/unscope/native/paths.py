@@ -17,6 +17,8 @@ import keyword
 import re
 import string
 
+from unscope.migrate.parses import walk
+
 __all__ = ["Ref", "Uniq", "Slot", "BASE", "pieces", "segments", "key", "fstring", "attr_name",
            "class_name", "free_names", "is_literal"]
 
@@ -237,14 +239,14 @@ def key(path) -> str:
 def free_names(node: ast.AST) -> set[str]:
     """Names an expression reads, without those bound inside it (lambda, comprehension)."""
     bound: set[str] = set()
-    for sub in ast.walk(node):
+    for sub in walk(node):
         if type(sub) is ast.Lambda:
             bound.update(a.arg for a in sub.args.args + sub.args.kwonlyargs + sub.args.posonlyargs)
         elif type(sub) is ast.comprehension:
-            bound.update(n.id for n in ast.walk(sub.target) if type(n) is ast.Name)
+            bound.update(n.id for n in walk(sub.target) if type(n) is ast.Name)
         elif type(sub) is ast.NamedExpr:
             bound.add(sub.target.id)
-    return {n.id for n in ast.walk(node) if type(n) is ast.Name and type(n.ctx) is ast.Load} - bound
+    return {n.id for n in walk(node) if type(n) is ast.Name and type(n.ctx) is ast.Load} - bound
 
 
 def _escape(text: str, quote: str, braces: bool) -> str:

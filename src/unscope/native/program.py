@@ -16,7 +16,7 @@ from unscope.analyze.constructs import classify
 from unscope.analyze.imports import ImportTable, canonical_api, is_tensorflow
 from unscope.native import apis
 from unscope.native.paths import free_names
-from unscope.migrate.parses import parse
+from unscope.migrate.parses import parents, parse, walk
 from unscope.native.text import Source
 from unscope.native.evidence import tensor_evidence
 from unscope.native.functions import Fn
@@ -163,7 +163,7 @@ class Program:
         for name, fn in self.functions.items():
             shadow = _local_names(fn.node)
             calls[name] = set()
-            for node in ast.walk(fn.node):
+            for node in walk(fn.node):
                 if type(node) is not ast.Call:
                     continue
                 api = self._api(node.func)
@@ -214,14 +214,14 @@ class Program:
                 shadow = _local_names(stmt)
                 rewritable = set()
                 if stmt.name in self.creators:  # direct calls and make_template(name, fn)
-                    for node in ast.walk(stmt):
+                    for node in walk(stmt):
                         if type(node) is ast.Call:
                             rewritable.add(id(node.func))
                             api = self._api(node.func)
                             if api == "tf.make_template":
                                 rewritable.update(id(a) for a in node.args[1:2])
                                 rewritable.update(id(k.value) for k in node.keywords if k.arg == "func_")
-                for node in ast.walk(stmt):
+                for node in walk(stmt):
                     if type(node) is ast.Name and node.id in self.creators and node.id not in shadow \
                             and type(node.ctx) is ast.Load and id(node) not in rewritable:
                         self.creators[node.id].fail(node, node.id, f"{node.id} is used as a value in "
@@ -231,18 +231,15 @@ class Program:
                             self.creators[stmt.name].callees.append(node.id)
                 continue
             calls_ok = type(stmt) in (ast.Assign, ast.Expr, ast.AnnAssign, ast.AugAssign, ast.If)
-            parents = {}
-            for node in ast.walk(stmt):
-                for child in ast.iter_child_nodes(node):
-                    parents[child] = node
-            for node in ast.walk(stmt):
+            up = parents(stmt)
+            for node in walk(stmt):
                 if type(node) is not ast.Name or node.id not in self.creators \
                         or type(node.ctx) is not ast.Load:
                     continue
-                parent = parents.get(node)
+                parent = up.get(node)
                 nested = any(type(p) in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
                                          ast.Lambda, ast.For, ast.While, ast.With)
-                             for p in _ancestors(node, parents))
+                             for p in _ancestors(node, up))
                 if calls_ok and not nested and type(parent) is ast.Call and parent.func is node:
                     self.module_calls.setdefault(node.id, []).append(parent)
                 else:
@@ -253,7 +250,7 @@ class Program:
         """TF1 variables made outside module-level functions: at module level, in methods."""
         def first_construct(nodes):
             for top in nodes:
-                for node in ast.walk(top):
+                for node in walk(top):
                     if type(node) is ast.Call:
                         api = self._api(node.func)
                         kind = classify(api) if api else None
@@ -492,7 +489,7 @@ def _bound_names(stmt) -> list[str]:
         return [(a.asname or a.name).partition(".")[0] for a in stmt.names if a.name != "*"]
     names = []
     if t in (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.For, ast.With, ast.If, ast.Try, ast.While):
-        for node in ast.walk(stmt):
+        for node in walk(stmt):
             if type(node) is ast.Name and type(node.ctx) is ast.Store:
                 names.append(node.id)
             elif type(node) in (ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef):
@@ -504,7 +501,7 @@ def _bound_names(stmt) -> list[str]:
 
 def _local_names(fn: ast.FunctionDef) -> set[str]:
     names = {a.arg for a in fn.args.posonlyargs + fn.args.args + fn.args.kwonlyargs}
-    for node in ast.walk(fn):
+    for node in walk(fn):
         if type(node) is ast.Name and type(node.ctx) is ast.Store:
             names.add(node.id)
         elif node is not fn and type(node) in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):

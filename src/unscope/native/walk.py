@@ -16,6 +16,7 @@ import ast
 
 from unscope.analyze.constructs import classify
 from unscope.analyze.imports import canonical_api
+from unscope.migrate.parses import walk
 from unscope.native import apis
 from unscope.native.functions import Event, Fn, Frame, Loop, OwnScope
 from unscope.native.counters import Counting, take
@@ -73,8 +74,8 @@ class Walker(Counting):
             return
         allowed = {id(n) for n in self.scope_uses}
         for stmt in self.fn.deletes:
-            allowed.update(id(n) for n in ast.walk(stmt))
-        for node in ast.walk(self.fn.node):
+            allowed.update(id(n) for n in walk(stmt))
+        for node in walk(self.fn.node):
             if type(node) is ast.Name and node.id in self.scope_vars and type(node.ctx) is ast.Load \
                     and id(node) not in allowed:
                 self.fail(node, "tf.variable_scope", f"the scope object {node.id} is read at run time "
@@ -104,7 +105,7 @@ class Walker(Counting):
         if type(name) is ast.Constant and isinstance(name.value, str) and "/" not in name.value:
             return OwnScope(stmt, None, name.value, False)
         if type(name) is ast.Name and name.id in self.fn.arg_nodes:
-            uses = [n for n in ast.walk(self.fn.node) if type(n) is ast.Name and n.id == name.id]
+            uses = [n for n in walk(self.fn.node) if type(n) is ast.Name and n.id == name.id]
             if len(uses) != 1:
                 return None  # the argument is used for something else too
             pdefault = self.fn.defaults.get(name.id)
@@ -131,7 +132,7 @@ class Walker(Counting):
 
     def has_events(self, node) -> bool:
         """Does ``node`` make variables or call a function that does?"""
-        for sub in ast.walk(node):
+        for sub in walk(node):
             if type(sub) is ast.Call:
                 kind = self.kind_of(sub)
                 if kind in ("get_variable", "layer", "make_template", "variable_scope", "variable"):
@@ -225,7 +226,7 @@ class Walker(Counting):
         if t in (ast.Assign, ast.AugAssign, ast.AnnAssign):
             targets = s.targets if t is ast.Assign else [s.target]
             for target in targets:
-                for n in ast.walk(target):
+                for n in walk(target):
                     if type(n) is ast.Name:
                         self.fn.locals.add(n.id)
             if t is ast.Assign and len(s.targets) == 1 and type(s.targets[0]) is ast.Name \
@@ -254,9 +255,9 @@ class Walker(Counting):
         """``if reuse: scope.reuse_variables()`` — sharing is by path, the flag goes away."""
         if s.orelse or not all(type(b) is ast.Expr and self._reuse_call(b.value) for b in s.body):
             return False
-        if any(type(n) is ast.Call for n in ast.walk(s.test)):
+        if any(type(n) is ast.Call for n in walk(s.test)):
             return False
-        for n in ast.walk(s.test):
+        for n in walk(s.test):
             if type(n) is ast.Name and n.id in self.fn.arg_nodes:
                 self.fn.reuse_params.add(n.id)
         self.fn.deletes.append(s)
@@ -273,7 +274,7 @@ class Walker(Counting):
             for item in s.items:
                 self.expr(item.context_expr)
                 if item.optional_vars is not None:
-                    for n in ast.walk(item.optional_vars):
+                    for n in walk(item.optional_vars):
                         if type(n) is ast.Name:
                             self.fn.locals.add(n.id)
             self.body(s.body)
@@ -296,7 +297,7 @@ class Walker(Counting):
                 self.fail(call, "tf.variable_scope", why)
         reuse = bound.get("reuse")
         if reuse is not None:
-            for n in ast.walk(reuse):
+            for n in walk(reuse):
                 if type(n) is ast.Name and n.id in self.fn.arg_nodes:
                     self.fn.reuse_params.add(n.id)
         parent = self.frame
@@ -354,7 +355,7 @@ class Walker(Counting):
     # ------------------------------------------------------------------ for
     def for_(self, s) -> None:
         self.expr(s.iter)
-        for n in ast.walk(s.target):
+        for n in walk(s.target):
             if type(n) is ast.Name:
                 self.fn.locals.add(n.id)
         target = s.target.id if type(s.target) is ast.Name else None
@@ -368,7 +369,7 @@ class Walker(Counting):
             target = s.target.elts[0].id
         counting = (range1 and target is not None) or enumerate1
         if counting and any(type(n) is ast.Name and n.id == target and type(n.ctx) is ast.Store
-                            for b in s.body for n in ast.walk(b)):
+                            for b in s.body for n in walk(b)):
             counting = False  # the index is reassigned inside the loop
         count = None
         if type(it) is ast.Call and type(it.func) is ast.Name and it.func.id == "range" \
@@ -573,7 +574,7 @@ class Walker(Counting):
             if key != spec.name_kw and key not in spec.drop:
                 self.expr(value)
         inputs = bound["inputs"]
-        for n in ast.walk(inputs):
+        for n in walk(inputs):
             if type(n) is ast.Name and n.id in self.fn.arg_nodes:
                 self.fn.tensor.setdefault(n.id, n)
         self.event("layer", node, path, bound=bound, positional=positional, spec=spec, api=api)
