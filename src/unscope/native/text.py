@@ -145,7 +145,48 @@ class Editor:
 
 def string_lines(text: str) -> set[int]:
     """1-based numbers of lines that begin inside a multi-line string token (their leading
-    whitespace is string content, so re-indenting them would change the program)."""
+    whitespace is string content, so re-indenting them would change the program).
+
+    Only a string literal that spans lines can hold one, so only those are tokenized (the
+    text of each, found by ``ast``), not the whole file; a text that does not parse, or a
+    literal whose text does not tokenize alone, falls back to the whole file's tokens.
+    """
+    if '"""' not in text and "'''" not in text and "\\\n" not in text:
+        return set()   # a string token spans lines only with triple quotes or a backslash-newline
+    try:
+        return _literal_lines(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError, tokenize.TokenError, _Fallback):
+        return _token_lines(text)
+
+
+class _Fallback(Exception):
+    pass
+
+
+def _literal_lines(text: str) -> set[int]:
+    from unscope.migrate.parses import parse, walk
+
+    source = None
+    inside: set[int] = set()
+    skip: set[int] = set()   # the parts of an f-string: tokenized with it
+    for node in walk(parse(text)):
+        kind = type(node)
+        if kind is ast.JoinedStr:
+            if id(node) in skip:
+                continue
+            skip.update(id(n) for n in walk(node))
+        elif kind is not ast.Constant or type(node.value) not in (str, bytes) or id(node) in skip:
+            continue
+        if node.end_lineno == node.lineno:
+            continue
+        source = source or Source(text)
+        # In brackets the literal tokenizes as it does in the file: no INDENT, no NEWLINE.
+        found = _token_lines("(" + source.segment(node) + ")", strict=True)
+        inside.update(line + node.lineno - 1 for line in found)
+    return inside
+
+
+def _token_lines(text: str, strict: bool = False) -> set[int]:
     inside: set[int] = set()
     fstring_start = getattr(tokenize, "FSTRING_START", None)  # Python >= 3.12
     fstring_end = getattr(tokenize, "FSTRING_END", None)
@@ -159,8 +200,11 @@ def string_lines(text: str) -> set[int]:
             elif fstring_end is not None and tok.type == fstring_end and opened:
                 first = opened.pop()
                 inside.update(range(first + 1, tok.end[0] + 1))
+            elif strict and tok.type == tokenize.ERRORTOKEN:
+                raise _Fallback
     except (tokenize.TokenError, IndentationError, SyntaxError):
-        pass
+        if strict:
+            raise _Fallback from None
     return inside
 
 
