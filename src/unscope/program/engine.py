@@ -88,7 +88,7 @@ def _convert(source, tree, table, entry, path, native):
                                     made.info.get("initializable") else item.info["iterator_name"])
     for item in graph.of_kind("iterator"):
         if "chain" in item.info:
-            _check_made_alone(graph, item)
+            _check_made_alone(graph, item, entry.body)
             item.info["maker"] = _fresh(f"make_{item.info['dataset'].id}", taken)
     for train in graph.of_kind("train"):
         if "inline" in train.info:
@@ -267,9 +267,22 @@ def _restore_objects(graph) -> str:
     return ", ".join(parts)
 
 
-def _check_made_alone(graph, iterator):
-    """A pipeline made at each initializer run lives in its function: nothing else may read it."""
+def _check_made_alone(graph, iterator, body):
+    """A pipeline made at each initializer run lives in its function: nothing else may read it,
+    and the Python names it reads keep the values TF1's graph took (none is bound again)."""
     chain = {id(i) for i in iterator.info["chain"]}
+    last = max(i.node.end_lineno for i in iterator.info["chain"])
+    free = {n.id for i in iterator.info["chain"] for n in ast.walk(i.node)
+            if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and n.id not in graph.by_name}
+    free -= {a.arg for i in iterator.info["chain"] for n in ast.walk(i.node) if isinstance(n, ast.Lambda)
+             for a in n.args.args}
+    for stmt in body:
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store) and node.id in free \
+                    and node.lineno > last:
+                raise CannotConvert(node, "make_initializable_iterator", f"`{node.id}`, read by a "
+                                    "pipeline made again at each initializer run, is bound again "
+                                    "after it (TF1's pipeline kept the first value)")
     names = {name for name, item in graph.by_name.items() if id(item) in chain}
     for item in graph.items:
         source = item.info.get("iterator") if item.kind == "next" else None
