@@ -161,3 +161,50 @@ def test_base_init_by_name_and_literal_scope_lists(tmp_path):
     actor = load(result.code, tmp_path, "base_by_name").Actor()
     actor(tf.constant(x))
     assert [v.name for v in actor.vars] == expected == ["actor/w:0"]
+
+
+OWN_NAME = '''import tensorflow.compat.v1 as tf
+
+
+class Generator(object):
+    def __init__(self, out_dim, name="generator"):
+        self.out_dim = out_dim
+        self.name = name
+
+    def __call__(self, z, reuse=False):
+        with tf.variable_scope(self.name, reuse=reuse):
+            w = tf.get_variable("w", [z.get_shape().as_list()[1], self.out_dim])
+            return tf.nn.tanh(tf.matmul(z, w))
+
+    @property
+    def vars(self):
+        return tf.get_collection(tf.GraphKeys.TRAINABLE_VARIABLES, scope=self.name)
+'''
+
+
+def test_class_storing_its_own_name_uses_it_as_the_scope(tmp_path):
+    """``self.name = name`` without a base: ``super().__init__(name=name)``; the variables,
+    the list under ``self.name`` and the outputs are TF1's (weights loaded by name)."""
+    import tensorflow.compat.v1 as tf1
+
+    namespace = {}
+    exec(compile(OWN_NAME, "<tf1>", "exec"), namespace)
+    z = np.linspace(-1, 1, 8, dtype=np.float32).reshape(2, 4)
+    with tf1.Graph().as_default():
+        tf1.set_random_seed(1)
+        g = namespace["Generator"](3, name="gen_a")
+        out = g(tf1.constant(z)) + g(tf1.constant(z * 2), reuse=True)
+        with tf1.Session() as sess:
+            sess.run(tf1.global_variables_initializer())
+            (w,), y = sess.run([g.vars, out])
+            names = [v.name for v in g.vars]
+    result = migrate_native(OWN_NAME, "g.py")
+    assert result.ok and not result.findings, [str(f) for f in result.findings]
+    assert "super().__init__(name=name)" in result.code and "self . name" not in code_words(result.code)
+    native = load(result.code, tmp_path, "own_name").Generator(3, name="gen_a")
+    native(tf.constant(z))
+    assert [v.name for v in native.vars] == names == ["gen_a/w:0"]
+    native.vars[0].assign(w)
+    got = native(tf.constant(z)) + native(tf.constant(z * 2), reuse=True)
+    np.testing.assert_allclose(got.numpy(), y, rtol=1e-6)
+    assert len(native.variables) == 1   # the reuse=True call is the same module

@@ -70,6 +70,12 @@ class LiftedClass:
     selections: list = field(default_factory=list)   # (call node, scope node or None, trainable)
     helpers: dict = field(default_factory=dict)      # attr -> HelperUse (unscope.native.classes_helpers)
     base: Base | None = None                         # a plain project base (unscope.native.classes_bases)
+    own_name: ast.Assign | None = None               # its __init__'s self.name = name (the scope)
+
+    @property
+    def named(self) -> bool:
+        """``self.name`` is the TF1 scope (nn.Module's ``scope_name``)."""
+        return self.base is not None or self.own_name is not None
 
 
 @dataclass
@@ -215,22 +221,24 @@ def _liftable(cls: ast.ClassDef, api, creates, taken, tree, callable_helpers, so
     stores = {n.attr for m in methods.values() for n in ast.walk(m)
               if type(n) is ast.Attribute and type(n.value) is ast.Name and n.value.id == "self"}
     reserved = (stores | set(methods)) & _RESERVED
-    if base is not None and base.stores_name and not any(
-            type(n) is ast.Attribute and n.attr == "name" and type(n.ctx) is not ast.Load for n in ast.walk(cls)):
-        reserved -= {"name"}   # the base's scope, read only: nn.Module's scope_name
+    init = methods.get("__init__")
+    own_name = _own_name(init, cls) if base is None else None
+    name_stores = [n for n in ast.walk(cls) if type(n) is ast.Attribute and n.attr == "name"
+                   and type(n.value) is ast.Name and n.value.id == "self" and type(n.ctx) is not ast.Load]
+    if base is not None and base.stores_name and not name_stores or own_name is not None:
+        reserved -= {"name"}   # the scope, read only: nn.Module's scope_name
     if reserved:
         raise NotLiftable(f"it uses {', '.join(sorted(reserved))}, which tf.Module reserves")
-    init = methods.get("__init__")
     if base is not None and init is not None and not calls_base_init(init, cls, base.node.name):
         raise NotLiftable(f"__init__ does not start by calling {base.node.name}.__init__ (or calls super() again)")
     if base is None and init is not None and any(type(n) is ast.Call and type(n.func) is ast.Name
                                                  and n.func.id == "super" for n in ast.walk(init)):
         raise NotLiftable("__init__ calls super()")
-    out = LiftedClass(cls, [], base=base)
+    out = LiftedClass(cls, [], base=base, own_name=own_name)
     out.helpers = helper_uses(cls, callable_helpers, _refuse, source,
                               {c.name for c in tree.body if type(c) is ast.ClassDef and creates(c)})
     if init is not None and creates(init):
-        if out.helpers or base is not None:
+        if out.helpers or out.named:
             raise NotLiftable("__init__ makes variables and builds callable helpers or has a base class")
         out.methods.append(_init(cls, init, tree, api, taken))
         taken.add(out.methods[-1].function)
@@ -246,7 +254,7 @@ def _liftable(cls: ast.ClassDef, api, creates, taken, tree, callable_helpers, so
             if not _other_method(m, api, out):
                 raise NotLiftable(f"{name} uses TF1 variable machinery other than variable lists")
             continue
-        one = _method(m, set(methods), api, taken, out.helpers, cls, base)
+        one = _method(m, set(methods), api, taken, out.helpers, cls, out.named)
         if one.slot in stores:
             raise NotLiftable(f"the class already has an attribute {one.slot}")
         taken.add(one.function)
@@ -274,7 +282,7 @@ def _init(cls: ast.ClassDef, init: ast.FunctionDef, tree, api, taken) -> Lifted:
     return Lifted(init, function, [p.arg for p in init.args.args[1:]], [], lift_.slot, lift_)
 
 
-def _method(m: ast.FunctionDef, method_names, api, taken, uses=None, cls=None, base=None) -> Lifted:
+def _method(m: ast.FunctionDef, method_names, api, taken, uses=None, cls=None, named=False) -> Lifted:
     a = m.args
     if m.decorator_list or a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs or not a.args \
             or a.args[0].arg != "self":
@@ -312,10 +320,27 @@ def _method(m: ast.FunctionDef, method_names, api, taken, uses=None, cls=None, b
     if function in taken:
         raise NotLiftable(f"the module already has a name {function}")
     scope_default = None
-    if base is not None and "name" in attrs:
+    if named and "name" in attrs:
         init = next((s for s in cls.body if type(s) is ast.FunctionDef and s.name == "__init__"), None)
         scope_default = _name_default(init) or snake(cls.name)
     return Lifted(m, function, params, attrs, slot, helper_calls=helper_calls, scope_default=scope_default)
+
+
+def _own_name(init, cls):
+    """``self.name = name`` in ``__init__``'s body, ``name`` a parameter nothing reassigns, and
+    no other store of ``self.name`` in the class: the class names its scope ``name``."""
+    if init is None or "name" not in [a.arg for a in init.args.args[1:]]:
+        return None
+    found = [s for s in init.body if type(s) is ast.Assign and len(s.targets) == 1
+             and type(s.targets[0]) is ast.Attribute and s.targets[0].attr == "name"
+             and type(s.targets[0].value) is ast.Name and s.targets[0].value.id == "self"
+             and type(s.value) is ast.Name and s.value.id == "name"]
+    stores = [n for n in ast.walk(cls) if type(n) is ast.Attribute and n.attr == "name" and type(n.ctx) is not ast.Load
+              and type(n.value) is ast.Name and n.value.id == "self"]
+    rebound = [n for n in ast.walk(init) if type(n) is ast.Name and n.id == "name" and type(n.ctx) is not ast.Load]
+    if len(found) != 1 or len(stores) != 1 or rebound or found[0].lineno != found[0].end_lineno:
+        return None
+    return found[0]
 
 
 def _name_default(init):
@@ -353,7 +378,10 @@ def _other_method(m: ast.FunctionDef, api, out: LiftedClass) -> bool:
         scope = bound.get("scope")
         if scope is not None and apis.is_none(scope):
             scope = None
-        if odd or scope is not None and not (type(scope) is ast.Constant and isinstance(scope.value, str)):
+        self_name = type(scope) is ast.Attribute and scope.attr == "name" and type(scope.value) is ast.Name \
+            and scope.value.id == "self" and out.named
+        if odd or scope is not None and not (type(scope) is ast.Constant and isinstance(scope.value, str)) \
+                and not self_name:
             return False
         out.selections.append((n, scope, trainable))
     return True
@@ -482,6 +510,10 @@ def _required_attrs(tail: str, lifting: Lifting, made: dict) -> str:
     return "\n".join(lines)
 
 
+def scope_of(said: str) -> str:
+    return "self.scope_name" if said == "self.name" else said
+
+
 def _rewrite(cls: LiftedClass, lines: list, made: dict, nn: str) -> str | None:
     node = cls.node
     text = lines[node.lineno - 1:node.end_lineno]
@@ -497,12 +529,13 @@ def _rewrite(cls: LiftedClass, lines: list, made: dict, nn: str) -> str | None:
         if m is None:
             return None
         edits.append((0, 0, m.end(), f"{m.group(1)}({nn}.Module):"))
-    scope = {"name": "self.scope_name"} if cls.base is not None else {}   # what self.a reads: self.name is the scope
-    if cls.base is not None:
+    scope = {"name": "self.scope_name"} if cls.named else {}   # what self.a reads: self.name is the scope
+    if cls.named:
         spans = [(one.method.lineno, one.method.end_lineno) for one in cls.methods]
+        within = {id(x) for c, _, _ in cls.selections for x in ast.walk(c)}   # those calls are rewritten whole
         for n in ast.walk(node):
             if type(n) is ast.Attribute and n.attr == "name" and type(n.value) is ast.Name and n.value.id == "self" \
-                    and not any(lo <= n.lineno <= hi for lo, hi in spans):
+                    and not any(lo <= n.lineno <= hi for lo, hi in spans) and id(n) not in within:
                 edits.append((row(n.lineno), n.col_offset, n.end_col_offset, "self.scope_name"))
     inner = " " * node.body[0].col_offset
     first_stmt = node.body[0]
@@ -524,7 +557,10 @@ def _rewrite(cls: LiftedClass, lines: list, made: dict, nn: str) -> str | None:
         body0 = init.body[0]
         doc = type(body0) is ast.Expr and type(body0.value) is ast.Constant and isinstance(body0.value.value, str)
         at = row(body0.end_lineno) + 1 if doc else row(body0.lineno)
-        inserts.setdefault(at, []).append(" " * body0.col_offset + "super().__init__()")
+        own = "name=name" if cls.own_name is not None else ""   # self.name = name: the module's scope
+        inserts.setdefault(at, []).append(" " * body0.col_offset + f"super().__init__({own})")
+        if cls.own_name is not None:
+            replaced[row(cls.own_name.lineno)] = (row(cls.own_name.lineno), [])
     for use in cls.helpers.values():   # self.d_bn1 = batch_norm(...): the method's module holds it now
         replaced[row(use.line)] = (row(use.end), [])
     for one in cls.methods:
@@ -551,7 +587,8 @@ def _rewrite(cls: LiftedClass, lines: list, made: dict, nn: str) -> str | None:
             f"{ind}    self.{one.slot} = {entry['class']}({build})",
             f"{ind}return self.{one.slot}({', '.join(args)})"])
     for call, scope, trainable in cls.selections:
-        parts = ["self"] + ([ast.get_source_segment("\n".join(lines), scope) or repr(scope.value)] if scope else [])
+        said = (ast.get_source_segment("\n".join(lines), scope) or repr(scope.value)) if scope else None
+        parts = ["self"] + ([scope_of(said)] if scope else [])
         parts += [] if trainable else ["trainable=False"]
         if call.lineno != call.end_lineno:
             return None
