@@ -15,10 +15,8 @@ Verdicts, from best to worst:
     >>> [(v["name"], v["verdict"]) for v in function_verdicts(src, "m.py", "compat", [], [])]
     [('f', 'tf1_form')]
 
-In native mode the findings of the compat pass count lines of the migrated text, the native
-pass's those of the original: each finding is placed in the text whose line at its column
-spells its API (see :func:`_placed`), then in the function (original) or in the class and kept
-copy made from it (migrated) that holds that line.
+A finding belongs to the function whose lines hold it (findings count lines of the file
+before migration, the compat pass's in native mode too: see :mod:`unscope.migrate.line_map`).
 
 Never imports TensorFlow; never raises on user code (an analysis that fails gives ``[]``).
 """
@@ -56,9 +54,6 @@ def function_verdicts(source: str, path: str, mode: str, findings, classes, new:
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         new_tree = None
     made = {c["function"]: c["class"] for c in classes}
-    old_lines = source.splitlines()
-    new_lines = new.splitlines() if new_tree is not None else []
-    new_spans = _migrated_spans(new_tree, [s[0] for s in spans], made) if new_tree is not None else {}
     old_nodes = _defs(tree)
     imported = imported_creators(tree, path)
     out = []
@@ -68,8 +63,7 @@ def function_verdicts(source: str, path: str, mode: str, findings, classes, new:
             entry.update(verdict="manual", reason=f"file left unchanged: {error}")
             out.append(entry)
             continue
-        inside = [f for f in findings if f.cell is None and _inside(f, line, end, new_spans.get(name, ()),
-                                                                  old_lines, new_lines)]
+        inside = [f for f in findings if f.cell is None and line <= f.line <= end]
         manual = [f for f in inside if f.verdict == "manual"]
         if manual:
             entry.update(verdict="manual", reason=manual[0].message)
@@ -172,33 +166,6 @@ def _defs(tree: ast.Module) -> dict[str, ast.AST]:
                 if type(m) in _DEFS:
                     found[f"{stmt.name}.{m.name}"] = m
     return found
-
-
-def _migrated_spans(tree: ast.Module, names, made) -> dict[str, list[tuple[int, int]]]:
-    """Where each function lives in the migrated text: its own name (kept TF1 copy, compat
-    form, rewritten method) and the class made from it."""
-    defs = _defs(tree)
-    classes = {n.name: n for n in ast.walk(tree) if type(n) is ast.ClassDef}
-    spans = {}
-    for name in names:
-        nodes = [defs.get(name), classes.get(made.get(name, ""))]
-        spans[name] = [(n.lineno, n.end_lineno) for n in nodes if n is not None]
-    return spans
-
-
-def _inside(finding, line: int, end: int, new_spans, old_lines, new_lines) -> bool:
-    if _placed(finding, new_lines) and not _placed(finding, old_lines):
-        return any(a <= finding.line <= b for a, b in new_spans)
-    return line <= finding.line <= end
-
-
-def _placed(finding, lines) -> bool:
-    """Whether ``lines`` at the finding's line, from its column on, spell the last part of its
-    API (``get_variable`` of ``tf.get_variable``, ``name`` of ``Tensor.name``, ``f`` of ``def f``)."""
-    if not 1 <= finding.line <= len(lines):
-        return False
-    word = finding.api.replace(" ", ".").rpartition(".")[2]
-    return bool(word) and word in lines[finding.line - 1][max(finding.col - 1, 0):]
 
 
 def _tf2_only(name: str, old_nodes, new_tree: ast.Module) -> bool:
