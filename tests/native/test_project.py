@@ -95,8 +95,10 @@ def test_files_migrated_one_by_one_still_import(migrated, tmp_path):
 def test_kept_names_stand_beside_their_classes(migrated):
     _, out, report = migrated
     classes = {c["function"]: c["class"] for f in report.files for c in f.classes}
-    # tower calls layers.fc of another file: it builds that file's class (and siamese its Tower)
-    assert classes == {"fc": "Fc", "embed": "Embed", "tower": "Tower", "siamese": "Siamese"}
+    # tower calls layers.fc of another file: it builds that file's class (and siamese its
+    # Tower); train.py's build_loss builds Siamese, Embed and Fc of the other two files
+    assert classes == {"fc": "Fc", "embed": "Embed", "tower": "Tower", "siamese": "Siamese",
+                       "build_loss": "BuildLoss"}
     layers = (out / "pkg" / "layers.py").read_text()
     model = (out / "pkg" / "model.py").read_text()
     assert "class Fc(nn.Module)" in layers and "\ndef fc(x, units, scope, reuse=False):" in layers
@@ -217,3 +219,31 @@ def test_a_module_builds_the_class_another_file_made(migrated):
     np.testing.assert_allclose(got.numpy(), expected, rtol=1e-5)
     for v, g in zip(siamese.trainable_variables, grads):
         np.testing.assert_allclose(g.numpy(), tf1[v.name][1], rtol=1e-4, atol=1e-6, err_msg=v.name)
+
+
+def test_the_training_code_builds_the_classes_of_the_other_files(migrated):
+    """train.py's ``BuildLoss`` holds model.py's Siamese (no scope of its own: built at the
+    top level, as TF1 called it) and Embed and layers.py's Fc; it equals TF1's build_loss."""
+    import tensorflow as tf
+
+    src, out, _ = migrated
+    text = (out / "pkg" / "train.py").read_text()
+    assert "from pkg.model import siamese\nfrom pkg.model import Siamese\n" in text
+    assert "self.siamese = Siamese()" in text and 'self.head = pkg.layers.Fc("head")' in text
+    shapes, loss_tf1, grads_tf1 = _tf1_training(src)
+    train = _import_from(out, "pkg.train")
+    try:
+        model = train.BuildLoss()
+        model(tf.constant(A), tf.constant(B), tf.constant(LABELS))
+        assert {v.name: v.shape.as_list() for v in model.variables} == shapes
+        for v in model.variables:
+            v.assign(value_for(v.name, v.shape.as_list()))
+        with tf.GradientTape() as tape:
+            loss = model(tf.constant(A), tf.constant(B), tf.constant(LABELS))
+        grads = tape.gradient(loss, model.trainable_variables)
+    finally:
+        _purge()
+    np.testing.assert_allclose(loss.numpy(), loss_tf1, rtol=1e-5)
+    assert len(grads) == len(grads_tf1)
+    for v, g in zip(model.trainable_variables, grads):
+        np.testing.assert_allclose(g.numpy(), grads_tf1[v.name], rtol=1e-4, atol=1e-6, err_msg=v.name)

@@ -297,3 +297,74 @@ def test_a_plain_function_of_another_file_is_called_as_it_is():
     # without the project pass a relative import may make variables: the caller stays TF1
     alone = migrate_native(src, "pkg/model.py", foreign=_foreign("fc"))
     assert alone.classes == []
+
+
+BLOCKS = textwrap.dedent('''\
+    import tensorflow.compat.v1 as tf
+
+
+    def pair(x):
+        with tf.variable_scope("a"):
+            u = tf.get_variable("u", [2])
+        with tf.variable_scope("b"):
+            v = tf.get_variable("v", [2])
+        return x * u + v
+
+
+    def unnamed(x):
+        return tf.layers.dense(x, 2)
+
+
+    def nested(x):
+        with tf.variable_scope("outer"):
+            return tree(x)
+
+
+    def tree(x):
+        w = tf.get_variable("w", [2])
+        return x * w
+    ''')
+
+
+def _blocks(*names):
+    made = migrate_native(BLOCKS, "pkg/blocks.py", imported=set(names))
+    classes = describe(BLOCKS, "pkg/blocks.py", made.classes)
+    return [(Reference(n, "pkg/blocks.py", n, ".blocks"), classes.get(n)) for n in names]
+
+
+def test_a_class_without_a_scope_of_its_own():
+    (_, pair), (_, unnamed), (_, tree) = _blocks("pair", "unnamed", "tree")
+    assert (pair.mode, pair.own, pair.opens) == ("root", None, ("a", "b"))
+    assert (tree.mode, tree.fresh_path, tree.path_param) == ("param", True, "name")  # nested calls it
+    assert unnamed is None   # its dense takes the caller's counters (dense, dense_1, ...)
+
+
+def test_a_top_level_caller_builds_a_class_that_names_from_the_top():
+    src = textwrap.dedent('''\
+        import tensorflow.compat.v1 as tf
+        from .blocks import pair, tree
+
+
+        def model(x):
+            h = pair(x)
+            with tf.variable_scope("head"):
+                return tree(h)
+        ''')
+    result = migrate_native(src, "pkg/model.py", foreign=_blocks("pair", "tree"))
+    assert [c["class"] for c in result.classes] == ["Model"]
+    assert "self.pair = Pair()" in result.code and 'self.tree = Tree("head")' in result.code
+
+
+def test_a_class_that_names_from_the_top_is_not_built_inside_a_scope():
+    src = textwrap.dedent('''\
+        import tensorflow.compat.v1 as tf
+        from .blocks import pair
+
+
+        def model(x):
+            with tf.variable_scope("m"):
+                return pair(x)
+        ''')
+    result = migrate_native(src, "pkg/model.py", foreign=_blocks("pair"))
+    assert result.classes == [] and result.code == src
+    assert any("names its variables from the top level" in f.message for f in result.findings)

@@ -7,11 +7,13 @@ in ``__init__`` and calls it.  What B needs to know about A's function travels a
 (:class:`ForeignClass`: picklable, no syntax trees), made by :func:`describe` from A's source
 and A's result once A is migrated (:mod:`unscope.native.project_graph` orders the files).
 
-Only functions with their own ``variable_scope`` are offered: their class takes the full
-scope path as an argument, so it names its variables exactly as TF1 did under any caller's
-scopes.  A class that bakes in its callers' scope defaults, or whose arguments a caller here
-gives differently than the class takes them, is not used: that caller stays in TF1 form, with
-a finding.
+A function with its own ``variable_scope`` has a class that takes the full scope path as an
+argument, so it names its variables exactly as TF1 did under any caller's scopes.  One without
+is offered when it takes no name from its caller's counters (unnamed layers,
+``default_name`` scopes): a class with a path argument, or one naming its variables from the
+top level, which only a top-level caller outside any scope may build.  A class that bakes in
+its callers' scope defaults, or whose arguments a caller here gives differently than the
+class takes them, is not used: that caller stays in TF1 form, with a finding.
 
     >>> a = '''import tensorflow.compat.v1 as tf
     ... def fc(x, units, scope):
@@ -52,9 +54,11 @@ class ForeignClass:
     kinds: tuple
     own: tuple
     struct: tuple
-    path_param: str
+    path_param: str | None
     path_default: str | None
     fresh_path: bool
+    mode: str = "param"   # "root": the class names its variables from the top level
+    opens: tuple = ()     # scopes a class without its own opens in its caller's scope, by name
 
 
 @dataclass(frozen=True)
@@ -91,9 +95,20 @@ def describe(source: str, path: str, classes, foreign=()) -> dict:
     out = {}
     for name, entry in wanted.items():
         fn = program.creators.get(name)
-        if fn is None or fn.own is None or fn.inherited or fn.footprint:
+        if fn is None or fn.inherited:
             continue
-        found = _entry_kinds(fn, entry)
+        if fn.own is None:
+            found = _scopeless(program, fn, entry)
+            if found is not None:
+                kinds, path_param, opens = found
+                out[name] = ForeignClass(
+                    owner=path, function=name, cls=entry["class"],
+                    header=f"def {name}({ast.unparse(fn.node.args)}):\n    pass\n",
+                    kinds=tuple(kinds.items()), own=None, struct=tuple(sorted(fn.struct)),
+                    path_param=path_param, path_default=None, fresh_path=path_param is not None,
+                    mode="root" if path_param is None else "param", opens=opens)
+            continue
+        found = None if fn.footprint else _entry_kinds(fn, entry)
         if found is not None:
             kinds, path_param = found
             default = fn.defaults.get(fn.own.param) if fn.own.param else None
@@ -106,6 +121,35 @@ def describe(source: str, path: str, classes, foreign=()) -> dict:
                 path_default=fn.own.literal if fn.own.param is None or default is not None else None,
                 fresh_path=fn.own.param is None)
     return out
+
+
+def _scopeless(program, fn, entry):
+    """A class of a function without a ``variable_scope`` of its own: its parameters and its
+    path parameter (None: the class names its variables from the top level), or None when
+    it takes any name from its caller's counters (unnamed layers, ``default_name`` scopes)."""
+    from unscope.native.functions import Fn
+    from unscope.native.walk import Walker
+
+    init, call = entry["init_args"], entry["call_args"]
+    kinds = {}
+    for p in fn.all_params:
+        if p in call:
+            kinds[p] = "call"
+        elif p in init:
+            kinds[p] = "init"
+        elif p in fn.reuse_params:
+            kinds[p] = "reuse"
+        else:
+            return None
+    fresh = [p for p in init if p not in fn.all_params]
+    if len(fresh) > 1:
+        return None
+    probe = Fn(fn.node)   # walked again as a callee: what it takes from the caller's scope
+    probe.root = False
+    Walker(probe, program).run()
+    if probe.reasons or any(entry[0] != "open" for entry in probe.footprint):
+        return None
+    return kinds, (fresh[0] if fresh else None), tuple(entry[1] for entry in probe.footprint)
 
 
 def _entry_kinds(fn, entry):
@@ -151,12 +195,13 @@ def attach(program, foreign) -> None:
             unresolved[ref.text] = ref
             continue
         fn = Fn(ast.parse(target.header).body[0])
-        fn.own = OwnScope(None, *target.own)
+        fn.own = OwnScope(None, *target.own) if target.own is not None else None
+        fn.footprint = [("open", name) for name in target.opens]
         fn.kinds = dict(target.kinds)
         fn.reuse_params = {p for p, k in target.kinds if k == "reuse"}
         fn.struct = {p: fn.node for p in target.struct}
         plan = Plan(fn)
-        plan.mode, plan.path_param = "param", target.path_param
+        plan.mode, plan.path_param = target.mode, target.path_param
         plan.path_default, plan.fresh_path = target.path_default, target.fresh_path
         if ref.module is None:
             plan.cls = ref.text.rpartition(".")[0] + "." + target.cls
@@ -245,6 +290,10 @@ def settle(program) -> None:
                 fn.fail(ev.node, name, f"{name} becomes class {target.cls} of another file, "
                         f"which takes {', '.join(changed)} at construction, but here it is not "
                         f"static; kept in TF1 form")
+            if target.mode == "root" and (fn.own is not None or not fn.root or ev.path or ev.loops):
+                fn.fail(ev.node, name, f"{name} becomes class {target.cls} of another file, which "
+                        f"names its variables from the top level (it has no variable_scope of "
+                        f"its own), but here it is called inside a scope; kept in TF1 form")
             keys = sorted(set(ev.scope_kw) | set(fn.inherited))
             if keys:
                 fn.fail(ev.node, name, f"{name} becomes class {target.cls} of another file, "
