@@ -5,9 +5,11 @@ Verdicts, from best to worst:
 
 - ``native``: ``--mode native`` turned it into a ``tf.Module`` class (``class`` names it), or
   rewrote it so that no TF1 variable code is left (a Session program made an eager TF2 program);
-- ``compat_island``: ``--mode native`` kept it on the unscope runtime, in TF1 form, inside an
-  otherwise native file (the reason is the finding that says why);
-- ``tf1_form``: ``--mode compat``: it keeps its TF1 shape and runs on the unscope runtime;
+- ``compat_island``: ``--mode native`` kept it in TF1 form, on the unscope runtime, as a
+  compat island inside the native classes that call it (an ``unscope.track`` submodule under
+  their scope); the reason says why, and "a compat island inside <Class>";
+- ``tf1_form``: it keeps its TF1 shape and runs on the unscope runtime: ``--mode compat``, or
+  ``--mode native`` where no native class holds it (the reason is the finding that says why);
 - ``manual``: a finding inside it needs a person, whatever the mode, or the file could not be
   migrated at all (``error``).
 
@@ -25,6 +27,7 @@ from __future__ import annotations
 import ast
 
 from unscope.migrate.imported_creators import imported_creators
+from unscope.native.islands import ISLAND_PHRASE
 
 __all__ = ["function_verdicts", "FUNCTION_VERDICTS"]
 
@@ -72,7 +75,10 @@ def function_verdicts(source: str, path: str, mode: str, findings, classes, new:
         elif mode == "native" and new_tree is not None and _tf2_only(name, old_nodes, new_tree):
             entry.update(verdict="native", reason=_SESSION_PROGRAM)
         elif mode == "native":
-            own = [f for f in findings if f.verdict == "compat" and f.message.endswith(f"; {name} stays in TF1 form")]
+            island = [f for f in findings if f.verdict == "compat"
+                      and f"; {name} stays in TF1 form, {ISLAND_PHRASE} " in f.message]
+            own = island + [f for f in findings if f.verdict == "compat"
+                            and f.message.endswith(f"; {name} stays in TF1 form")]
             kept = own + [f for f in inside if f.verdict == "compat"]
             through = [q for local, q in imported.items() if _calls(old_nodes.get(name), local)]
             if kept:
@@ -84,7 +90,7 @@ def function_verdicts(source: str, path: str, mode: str, findings, classes, new:
                 reason = f"makes variables only by calling {via[name]}; kept on the unscope runtime"
             else:
                 reason = "kept on the unscope runtime"
-            entry.update(verdict="compat_island", reason=reason)
+            entry.update(verdict="compat_island" if island else "tf1_form", reason=reason)
         else:
             entry.update(verdict="tf1_form", reason="compat mode: TF1 form on the unscope runtime")
         out.append(entry)

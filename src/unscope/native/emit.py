@@ -11,8 +11,8 @@ from __future__ import annotations
 import ast
 
 from unscope.native import apis
-from unscope.native.islands import island_scope
-from unscope.native.paths import BASE, attr_name, class_name, fstring, identifier
+from unscope.native.islands import island_scope, scope_defaults
+from unscope.native.paths import BASE, Uniq, attr_name, class_name, fstring, identifier
 from unscope.native.plan import Plan, Unsupported, ctor_args, first_on_line, fresh, names_in
 from unscope.native.scope_defaults import Foreign
 from unscope.native.text import Editor, header_colon, string_lines
@@ -23,9 +23,11 @@ __all__ = ["Emitter"]
 class Emitter:
     """Adds the edits of every converted function to one :class:`Editor`."""
 
-    def __init__(self, program, editor: Editor, plans: dict, nn: str, runtime: str = "unscope") -> None:
+    def __init__(self, program, editor: Editor, plans: dict, nn: str, runtime: str = "unscope",
+                 functools: str = "functools") -> None:
         self.program = program
-        self.runtime = runtime        # the name ``unscope`` is bound to (compat islands)
+        self.runtime = runtime        # the names ``unscope`` and ``functools`` are bound to
+        self.functools = functools    # (compat islands; a template's arguments)
         self.src = program.source
         self.ed = editor
         self.plans = plans
@@ -191,6 +193,8 @@ class Emitter:
             if not res.eager:
                 self._guard(plan, res, ev, lambda r: self._layer(plan, ev, "call", r.node))
             ed.replace(ev.node, lambda r: f"{attr}({self._layer_call_args(ev, r)})")
+        elif res.kind == "island" and ev.kind == "template":
+            ed.replace(ev.node, attr)  # the template's calls call the island
         elif res.kind == "island":
             if not res.eager:
                 self._guard(plan, res, ev, lambda r: self.island(plan, ev, r.node, "call"))
@@ -283,23 +287,45 @@ class Emitter:
         variables of the first, whatever reuse they pass)."""
         dropped = plan.fn.reuse_params
         reuse = ev.callee.reuse_params
+        # a default_name scope TF1 uniquified here: the island is told the name TF1 chose
+        named = getattr(ev, "island_name", None)
+        scope_param = ev.callee.own.param if named is not None else None
 
         def flag(p, node) -> bool:
             names = {n.id for n in ast.walk(node) if type(n) is ast.Name}
             return p in reuse and bool(names) and names <= dropped
 
         args = []
+        if isinstance(named, Uniq):  # one name per iteration of a static loop
+            names = ", ".join(_quote(n) for n in named.names) + ("," if len(named.names) == 1 else "")
+            named = f"({names})[{ev.loop.index}]"
+        elif named is not None:
+            named = _quote(named)
         for p, node in zip(ev.positional, ev.node.args):
-            args.append("False" if flag(p, node) else r.node(node))
+            if p == scope_param:
+                args.append(named)
+            else:
+                args.append("False" if flag(p, node) else r.node(node))
         for kw in ev.node.keywords:
+            if kw.arg == scope_param:
+                continue
             if not flag(kw.arg, kw.value):
                 args.append(f"{kw.arg}={r.node(kw.value)}")
+        if scope_param is not None and scope_param not in ev.positional:
+            args.append(f"{scope_param}={named}")
         return ", ".join(args)
 
     def island(self, plan, ev, expr, context="init", uniq_var=None) -> str:
         """``unscope.track(fn, scope=...)`` for a call of a TF1-form function."""
         scope = self.path_text(plan, island_scope(ev), context, expr, uniq_var)
-        return f"{self.runtime}.track({ev.callee.name}, scope={scope})"
+        fn = ev.callee.name
+        if ev.kind == "template" and ev.kwargs:
+            bound = ", ".join(f"{k}={expr(v)}" for k, v in ev.kwargs.items())
+            fn = f"{self.functools}.partial({fn}, {bound})"
+        defaults = scope_defaults(plan.fn, ev)
+        kwargs = "".join(f", {k}={_render(defaults[k], expr)}" for k in ("initializer", "regularizer", "dtype")
+                         if k in defaults)
+        return f"{self.runtime}.track({fn}, scope={scope}{kwargs})"
 
     def instance(self, plan, ev, expr, context="init", uniq_var=None) -> str:
         """``Cls(args)`` for a call or template event of ``plan``'s function."""
@@ -389,6 +415,8 @@ class Emitter:
             return value
         if res.uniq is not None:
             names = ", ".join(f'"{n}"' for n in res.uniq.names) + ("," if len(res.uniq.names) == 1 else "")
+            if res.kind == "island":  # the islands' TF1 text opens the per-iteration scopes
+                uniq_var = "_"
             return f"[{value} for {uniq_var} in ({names})]"
         target, iterable = self.plain(loop.node.target), self.plain(loop.node.iter)
         if loop.counting:

@@ -13,7 +13,7 @@ from unscope.native.check import conflicts
 from unscope.native.methods import lift, place, reasons
 from unscope.native.emit import Emitter
 from unscope.native.layout import layout
-from unscope.native.islands import ISLAND_PHRASE, hosts as island_hosts, unscope_binding
+from unscope.native.islands import ISLAND_PHRASE, hosts as island_hosts, module_binding, partials
 from unscope.native.plan import Plan, Unsupported, decide_modes, plan_function
 from unscope.native.program import Program
 from unscope.native.project import attach, import_classes, settle
@@ -167,9 +167,10 @@ def _migrate_file(source: str, path: str, nn_import: str, imported: frozenset = 
     if not program.creators:
         return NativeResult(source, _findings(program, {}), functions=len(program.others))
     nn_name, import_text = _nn_binding(program, nn_import)
-    runtime, runtime_import = unscope_binding(program)
+    runtime, runtime_import = module_binding(program, "unscope")
+    functools, functools_import = module_binding(program, "functools")
     for _ in range(len(program.creators) + 2):
-        plans, emitter, editor = _attempt(program, nn_name, runtime)
+        plans, emitter, editor = _attempt(program, nn_name, (runtime, functools))
         if plans is not None:
             break
     else:  # pragma: no cover - every retry marks one more function
@@ -184,6 +185,8 @@ def _migrate_file(source: str, path: str, nn_import: str, imported: frozenset = 
     import_classes(program, editor, plans)
     if runtime_import is not None and island_hosts(plans):
         import_text = runtime_import + (import_text or "")
+    if functools_import is not None and partials(plans):
+        import_text = functools_import + (import_text or "")
     if import_text is not None:
         editor.insert(_import_offset(program, plans), import_text)
     try:
@@ -205,7 +208,7 @@ def _migrate_file(source: str, path: str, nn_import: str, imported: frozenset = 
     return result
 
 
-def _attempt(program: Program, nn_name: str, runtime: str = "unscope"):
+def _attempt(program: Program, nn_name: str, names=("unscope", "functools")):
     """Plan and emit every function not kept in TF1 form; on the first function that turns
     out unsupported, record why and return None (the caller retries without it).
 
@@ -219,7 +222,7 @@ def _attempt(program: Program, nn_name: str, runtime: str = "unscope"):
         exc.fn.fail(exc.node, exc.api, exc.message)
         return None, None, None
     editor = Editor(program.source)
-    emitter = Emitter(program, editor, plans, nn_name, runtime)
+    emitter = Emitter(program, editor, plans, nn_name, *names)
     emitter.name_classes()
     for name, plan in plans.items():
         fn = plan.fn

@@ -18,8 +18,8 @@ at two positions two. An island is placed only where its names are fixed at cons
 - it has a ``variable_scope`` of its own, not one TF1 uniquifies (``default_name``), or it
   makes no layers, ``default_name`` scopes, templates or calls of scope-less helpers:
   those take the *caller's* counters (``dense_2``), which a fresh runtime scope restarts;
-- no scope-level initializer, regularizer or dtype is in force around the call (the
-  runtime scope of the island starts without them).
+- a scope-level initializer, regularizer or dtype in force around the call is known at
+  construction: the island's runtime scope starts with it (``unscope.track(..., regularizer=)``).
 """
 from __future__ import annotations
 
@@ -28,9 +28,10 @@ import ast
 from unscope.analyze.constructs import classify
 from unscope.analyze.imports import canonical_api
 from unscope.native import apis
-from unscope.native.paths import key
+from unscope.native.paths import Uniq, key
+from unscope.native.scope_defaults import Foreign
 
-__all__ = ["ISLAND_PHRASE", "island_scope", "check_island", "hosts", "unscope_binding"]
+__all__ = ["ISLAND_PHRASE", "island_scope", "scope_defaults", "check_island", "hosts", "partials", "module_binding"]
 
 # Findings on a function kept as an island say this (migrate/functions.py reads it).
 ISLAND_PHRASE = "a compat island inside"
@@ -40,8 +41,14 @@ _COUNTING_KINDS = frozenset({"layer", "make_template"})
 
 def island_scope(ev) -> tuple:
     """The scope path the island runs under: its caller's frame (the island's own
-    ``variable_scope``, if any, is opened by its TF1 text)."""
-    return ev.base_path if ev.callee.own is not None else ev.path
+    ``variable_scope``, if any, is opened by its TF1 text), or a template's own scope."""
+    return ev.base_path if ev.kind == "call" and ev.callee.own is not None else ev.path
+
+
+def scope_defaults(fn, ev) -> dict:
+    """The scope-level initializer / regularizer / dtype in force at the island's call: those
+    of ``fn``'s own scopes there, over those its callers' scopes give it (Foreign)."""
+    return {**fn.inherited, **ev.scope_kw}
 
 
 def check_island(program, fn, ev):
@@ -50,16 +57,28 @@ def check_island(program, fn, ev):
     callee = ev.callee
     where = key(island_scope(ev)) or "the top level"
     head = f"{callee.name} stays in TF1 form and cannot be a compat island inside {fn.name} here"
-    if ev.scope_kw or fn.inherited:
-        kinds = ", ".join(sorted(set(ev.scope_kw) | set(fn.inherited)))
-        return (ev.node, callee.name, f"{head}: a scope-level {kinds} is in force around the call "
-                f"at {where!r}, which the island would not see; set it on the variables instead")
+    for kind, value in scope_defaults(fn, ev).items():
+        if not isinstance(value, Foreign) and not program.static(value, fn, ev):
+            return (ev.node, callee.name, f"{head}: the scope-level {kind} in force around the "
+                    f"call at {where!r} is computed at run time, and the island is made at "
+                    f"construction; make it a module-level constant")
+    if ev.kind == "template":
+        # the template's scope is fresh: the function's unnamed things count from zero there,
+        # as in the island's own runtime scope; its (static) arguments become a partial
+        return None
     own = callee.own
     if own is not None:
         arg = ev.bound.get(own.param) if own.param else None
         if own.default_is_uniq and apis.is_none(arg):
+            seg = ev.path[-1] if len(ev.path) > len(ev.base_path) else ()
+            named = len(seg) == 1 and (isinstance(seg[0], str)
+                                       or isinstance(seg[0], Uniq) and seg[0].names)
+            if own.param and named:
+                ev.island_name = seg[0]  # the name TF1 gave it here, passed to the TF1 text
+                return None
             return (ev.node, callee.name, f"{head}: its variable_scope's name is uniquified by "
-                    f"TF1 (default_name={own.literal!r}); pass the scope name")
+                    f"TF1 (default_name={own.literal!r}) from counters native mode cannot "
+                    f"fix here; pass the scope name")
         return None
     counted = _counted(program, callee)
     if counted is not None:
@@ -101,19 +120,25 @@ def hosts(plans) -> dict[str, list[str]]:
     return out
 
 
-def unscope_binding(program) -> tuple[str, str | None]:
-    """The name ``unscope`` is bound to in the output, and the import to add (or None)."""
+def partials(plans) -> bool:
+    """Whether some island is a template with arguments (``functools.partial``)."""
+    return any(res.kind == "island" and res.first.kind == "template" and res.first.kwargs
+               for plan in plans.values() for res in plan.resources)
+
+
+def module_binding(program, module: str) -> tuple[str, str | None]:
+    """The name ``module`` (``unscope``, ``functools``) is bound to in the output, and the
+    import to add (or None)."""
     aliases = program.table.aliases()
     for bound, target in aliases.items():
-        if target == "unscope":
+        if target == module:
             return bound, None
     used = set(program.globals)
     for fn in program.creators.values():
         used |= {n.id for n in ast.walk(fn.node) if type(n) is ast.Name} | set(fn.arg_nodes)
-    name = "unscope"
-    if name not in used:
-        return name, "import unscope\n"
-    name = "unscope_runtime"
+    if module not in used:
+        return module, f"import {module}\n"
+    name = f"{module}_"
     while name in used:
         name += "_"
-    return name, f"import unscope as {name}\n"
+    return name, f"import {module} as {name}\n"

@@ -150,12 +150,9 @@ def plan_function(program, fn, plan: Plan, native=None) -> None:
     for ev in fn.events:
         if ev.kind in ("collection", "tcall"):
             continue
-        island = ev.kind == "call" and native is not None and ev.callee.name not in native \
+        island = ev.kind in ("call", "template") and native is not None \
+            and ev.callee.name not in native \
             and not hasattr(ev.callee, "foreign")   # a class another file made (native.project)
-        if ev.kind == "template" and native is not None and ev.callee.name not in native:
-            raise Unsupported(ev.node, "tf.make_template", f"the template's function "
-                              f"{ev.callee.name} stays in TF1 form; a module cannot hold its "
-                              f"template")
         loop_targets = {loop.target for loop in ev.loops if loop.target}
         for seg in ev.path:
             for piece in seg:

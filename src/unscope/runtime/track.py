@@ -38,13 +38,19 @@ def _module_name(name: str) -> str:
 class Tracked(tf.Module):
     """A callable ``tf.Module`` around a TF1-style function (see ``unscope.track``)."""
 
-    def __init__(self, fn, name=None, autograph=False, scope=None):
-        super().__init__(name=_module_name(name or getattr(fn, "__name__", "tracked")))
+    def __init__(self, fn, name=None, autograph=False, scope=None, initializer=None, regularizer=None,
+                 dtype=None):
+        # a functools.partial (a template's bound arguments) is named after its function
+        default = getattr(fn, "__name__", None) or getattr(getattr(fn, "func", None), "__name__", "tracked")
+        super().__init__(name=_module_name(name or default))
         self._fn = fn if autograph else tf.autograph.experimental.do_not_convert(fn)
         if scope is not None and not isinstance(scope, str):
             raise TypeError(f"unscope.track: scope must be a TF1 scope path such as "
                             f"'model/block' (a str), not {type(scope).__name__}")
         self._prefix = scope.strip("/") if scope is not None else None
+        # the defaults of the TF1 scope the function runs under (scope-level initializer, ...)
+        self._defaults = {k: v for k, v in (("initializer", initializer), ("regularizer", regularizer),
+                                            ("dtype", dtype)) if v is not None}
         self.tf1_variables = {}
         self._store = _store.VariableStore(on_create=self._on_create)
         functools.update_wrapper(self, fn, assigned=("__doc__", "__module__", "__qualname__"), updated=())
@@ -73,7 +79,8 @@ class Tracked(tf.Module):
     def __call__(self, *args, **kwargs):
         if self._prefix is None:  # the enclosing scope of the first call names everything
             self._prefix = self._enclosing_prefix()
-        root = VariableScope(False, name=self._prefix, name_scope=self._prefix + "/" if self._prefix else "")
+        root = VariableScope(False, name=self._prefix, name_scope=self._prefix + "/" if self._prefix else "",
+                             **self._defaults)
         binding = _store.Binding(self._store, _store.CallFrame(), _store.ScopeState(root))
         outer_name_scope = tf.get_current_name_scope() if tf.executing_eagerly() else None
         _store.push(binding)
@@ -112,7 +119,7 @@ class Tracked(tf.Module):
         return f"<unscope.Tracked {self.name} ({len(self._store.variables)} variables)>"
 
 
-def track(fn=None, name=None, autograph=False, scope=None):
+def track(fn=None, name=None, autograph=False, scope=None, initializer=None, regularizer=None, dtype=None):
     """Wrap a TF1-style model function into a ``tf.Module`` that owns its variables.
 
     The first call creates the variables the function asks for; every later call, and
@@ -129,13 +136,17 @@ def track(fn=None, name=None, autograph=False, scope=None):
     as written (Python control flow on Python values, as in TF1) and traces fast;
     pass ``autograph=True`` to have AutoGraph convert it.
 
-    ``scope`` fixes the TF1 scope the function runs under, wherever it is called::
+    ``scope`` fixes the TF1 scope the function runs under, wherever it is called, and
+    ``initializer`` / ``regularizer`` / ``dtype`` are that scope's defaults (TF1's
+    ``variable_scope`` arguments)::
 
         block = unscope.track(block_fn, scope="model/h0")   # variables model/h0/...
 
-    Without it, the scope around the first call is used (a TF1 graph's variable scope,
-    or the enclosing tracked call's).
+    Without ``scope``, the scope around the first call is used (a TF1 graph's variable
+    scope, or the enclosing tracked call's).
     """
+    options = dict(name=name, autograph=autograph, scope=scope, initializer=initializer,
+                   regularizer=regularizer, dtype=dtype)
     if fn is None:
-        return lambda f: Tracked(f, name=name, autograph=autograph, scope=scope)
-    return Tracked(fn, name=name, autograph=autograph, scope=scope)
+        return lambda f: Tracked(f, **options)
+    return Tracked(fn, **options)
