@@ -149,3 +149,36 @@ def test_without_scope_the_first_calls_enclosing_scope_still_names():
 def test_a_scope_that_is_not_a_string_is_refused():
     with pytest.raises(TypeError, match="scope must be a TF1 scope path"):
         unscope.track(lambda x: x, scope=V1.VariableScope(False, name="model"))
+
+
+def test_scope_defaults_apply_to_the_island_like_a_tf1_scope():
+    """unscope.track(..., initializer=, regularizer=, dtype=) is variable_scope(scope, ...)."""
+    init = V1.constant_initializer(0.25)
+
+    def tf1(api, x):
+        with api.variable_scope("model/block", initializer=init, regularizer=l2):
+            return block(api, x)
+
+    with tf.Graph().as_default():
+        y = tf1(V1, tf.constant(X))
+        names = sorted((v.name, v.shape.as_list()) for v in V1.global_variables())
+        reg = V1.losses.get_regularization_loss()
+        with V1.Session() as sess:
+            sess.run(V1.global_variables_initializer())
+            initial = {v.name: sess.run(v) for v in V1.global_variables()}
+            out, reg_value = sess.run((y, reg))
+    island = unscope.track(lambda x: block(unscope, x), scope="model/block", initializer=init,
+                           regularizer=l2)
+    got = island(tf.constant(X))
+    assert sorted((v.name, v.shape.as_list()) for v in island.variables) == names
+    for v in island.variables:
+        np.testing.assert_allclose(v.numpy(), initial[v.name], err_msg=v.name)
+    np.testing.assert_allclose(got.numpy(), out, rtol=1e-6)
+    np.testing.assert_allclose(float(tf.add_n(island.regularization_losses)), reg_value, rtol=1e-6)
+
+
+def test_a_partial_is_named_after_its_function():
+    import functools
+
+    island = unscope.track(functools.partial(block, unscope), scope="model")
+    assert island.name == "block"
