@@ -77,7 +77,15 @@ class Reference:
 def describe(source: str, path: str, classes, foreign=()) -> dict:
     """``{function: ForeignClass}`` for the classes of ``classes`` (a file's
     ``NativeResult.classes``) that callers in other files can build; ``foreign`` is what that
-    file itself was given (its analysis must match the migration's)."""
+    file itself was given (its analysis must match the migration's).  Never raises: a file
+    it cannot read offers no class (its callers stay TF1, as when each file runs alone)."""
+    try:
+        return _describe(source, path, classes, foreign)
+    except Exception:   # an analysis bug must not stop the run
+        return {}
+
+
+def _describe(source: str, path: str, classes, foreign=()) -> dict:
     from unscope.native.program import Program
     from unscope.native.scope_defaults import inherit
 

@@ -74,6 +74,14 @@ class ProjectGraph:
 
 def read_project(paths) -> ProjectGraph:
     """Read and parse every ``.py`` file of ``paths`` once; see :class:`ProjectGraph`."""
+    from unscope.migrate.engine import _collector_paused
+
+    # the trees live until the end: the cycle collector would walk them again and again
+    with _collector_paused():
+        return _read_project(paths)
+
+
+def _read_project(paths) -> ProjectGraph:
     files = []
     for p in paths:
         p = os.fspath(p)
@@ -90,24 +98,32 @@ def read_project(paths) -> ProjectGraph:
     graph = ProjectGraph(files=files)
     found: dict[str, set] = {path: set() for path in files}
     raw: dict[str, bytes] = {}
+    trees: dict[str, ast.Module] = {}   # kept while the pass runs: the callees' are read again
     for path in files:
         data, tree = _parse_bytes(path)
         if tree is None:
             continue
         raw[path] = data
+        trees[path] = tree
         for target, name in _imports(tree, path, reachable):
             for owner in by_module.get(target, ()):
                 if owner != path:
                     found[owner].add(name)
-        refs = _references(tree, path, by_module, reachable)
+        try:
+            refs = _references(tree, path, by_module, reachable)
+        except Exception:   # an analysis bug: this file builds no other file's class
+            refs = ()
         if refs:
             graph.references[path] = refs
     graph.imported = {path: frozenset(names) for path, names in found.items() if names}
     tops = {dotted.partition(".")[0] for dotted in by_module}
     for owner in sorted({r.owner for refs in graph.references.values() for r in refs}):
-        data, tree = _parse_bytes(owner)   # the few files others call into: parsed again
+        tree = trees.get(owner)
         if tree is not None:
-            graph.plain[owner] = plain_functions(tree, tops)
+            try:
+                graph.plain[owner] = plain_functions(tree, tops)
+            except Exception:   # an analysis bug: no helper of that file is trusted
+                pass
     for refs in graph.references.values():
         for r in refs:
             data = raw.get(r.owner)
