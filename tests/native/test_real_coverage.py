@@ -13,6 +13,10 @@ def dense(x, units):
 def helper(x, *args):
     with tf.variable_scope("helper"):
         return x * tf.get_variable("v", [4])
+
+
+def model(x):
+    return helper(dense(x, 4))
 '''
 
 
@@ -33,9 +37,9 @@ def test_a_tree_is_counted_from_its_report(tmp_path):
     (tree / "model.py").write_text(MODEL)
     result = measure(tree, tmp_path / "out")
     assert (tree / "model.py").read_text() == MODEL  # read, never written
-    assert sum(result["counts"].values()) == 2 and result["exit"] == 0
-    assert result["counts"]["native"] == 1 and result["counts"]["compat_island"] == 1
+    assert sum(result["counts"].values()) == 3 and result["exit"] == 0
+    assert result["counts"]["native"] == 2 and result["counts"]["compat_island"] == 1  # inside Model
     (reason,) = result["reasons"]
     assert "*args" in reason
     rows = table({"proj": result}).splitlines()
-    assert rows[2].startswith("| proj | 1 | 1 | 0 | 0 | 2 | 50 % |") and rows[-1].startswith("| **all** | 1 | 1")
+    assert rows[2].startswith("| proj | 2 | 1 | 0 | 0 | 3 | 67 % |") and rows[-1].startswith("| **all** | 2 | 1")
