@@ -112,6 +112,28 @@ def build(x):
 '''
 
 
+# The parent's own reuse flag passed on to the island: dropped with the parent's (sharing is
+# holding the same Model, whose island maps its later calls to the first call's variables).
+REUSE = HEADER + '''def half(getter, name, *args, **kwargs):
+    return 0.5 * getter(name, *args, **kwargs)
+
+
+def tower(x, reuse=False):
+    with tf.variable_scope("tower", reuse=reuse, custom_getter=half):
+        w = tf.get_variable("w", [4, 4], regularizer=REG)
+        return tf.matmul(x, w)
+
+
+def model(x, reuse=False):
+    with tf.variable_scope("model", reuse=reuse):
+        return tower(x, reuse)
+
+
+def build(x):
+    return model(x) + model(2.0 * x, reuse=True)
+'''
+
+
 def tf1_initial(source):
     """{name: initial value} in TF1 (the values its initializers give)."""
     namespace: dict = {}
@@ -179,11 +201,16 @@ def assert_like_tf1(source, tmp_path):
     return result, module, model
 
 
-@pytest.mark.parametrize("source", [GETTER, SCOPELESS, NESTED, DEFAULTS],
-                         ids=["getter", "scopeless", "nested", "defaults"])
+@pytest.mark.parametrize("source", [GETTER, SCOPELESS, NESTED, DEFAULTS, REUSE],
+                         ids=["getter", "scopeless", "nested", "defaults", "reuse"])
 def test_islands_compute_what_tf1_computes(source, tmp_path):
     result, _, _ = assert_like_tf1(source, tmp_path)
     assert "unscope.track(" in result.code
+
+
+def test_the_parents_reuse_flag_is_dropped_at_the_island_call():
+    code = migrate(REUSE).code
+    assert "return self.tower(x, False)" in code and "self.model(2.0 * x)" in code
 
 
 def test_island_of_own_scope_is_one_submodule_per_scope_position(tmp_path):
