@@ -31,7 +31,8 @@ __all__ = ["program_findings", "construct_of", "BECOMES", "OUTSIDE"]
 # What each construct becomes when the program pass converts the program around it.
 BECOMES = {
     "tf.placeholder": "an argument of the tf.function that runs it (input_signature from its "
-                      "dtype and shape)",
+                      "dtype and shape), or of the function that makes the pipeline it feeds at "
+                      "each initializer run",
     "tf.placeholder_with_default": "an argument of the tf.function that runs it, given TF1's default "
                                    "where the run does not feed it",
     "tf.Session": "the program runs eagerly: the model built once, each distinct sess.run a tf.function",

@@ -1,7 +1,7 @@
 # warns: 6:10 tf.variable_scope: native: static scope: becomes a tf.Module in native mode [model, reuse: create]
 # warns: 7:13 tf.get_variable: native: becomes a tf.Variable owned by its tf.Module, with its TF1 name [model/w, reuse: create]
-# warns: 12:9 tf.placeholder: native: an argument of the tf.function that runs it (input_signature from its dtype and shape)
-# warns: 13:9 tf.placeholder: native: an argument of the tf.function that runs it (input_signature from its dtype and shape)
+# warns: 12:9 tf.placeholder: native: an argument of the tf.function that runs it (input_signature from its dtype and shape), or of the function that makes the pipeline it feeds at each initializer run
+# warns: 13:9 tf.placeholder: native: an argument of the tf.function that runs it (input_signature from its dtype and shape), or of the function that makes the pipeline it feeds at each initializer run
 # warns: 15:12 tf.train.get_or_create_global_step: native: unscope.nn.create_global_step(), counted by apply_gradients
 # warns: 16:16 tf.train.AdamOptimizer: native: the unscope.nn optimizer of the same name: TF1's update, slots named as TF1 named them
 # warns: 16:16 tf.train.Optimizer.minimize: native: a tf.function train step with a tf.GradientTape and the unscope.nn optimizer
