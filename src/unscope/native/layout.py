@@ -3,7 +3,8 @@
 Two fixes, both on whitespace outside strings only:
 
 - two blank lines around top-level ``def`` and ``class`` statements (with their decorators and
-  the comment lines directly above them), as pycodestyle's E302 / E305 ask;
+  the comment lines directly above them), as pycodestyle's E302 / E305 ask, where one of the
+  two statements is new (the user's own spacing between statements kept as they were stays);
 - continuation lines that the original aligned with their opening bracket are aligned with it
   again where an edit moved the bracket (``tf.layers.dense(`` became ``unscope.layers.dense(``).
 
@@ -41,7 +42,7 @@ def layout(code: str, source: str | None = None) -> str:
     text ``code`` was made from) is given, its bracket-aligned continuation lines re-aligned."""
     if source is not None:
         code = realign(code, source)
-    return space_definitions(code)
+    return space_definitions(code, source)
 
 
 def realign(code: str, source: str) -> str:
@@ -94,11 +95,13 @@ def _continuations(text: str, with_lines: bool = False, shifts: dict | None = No
             stack.pop()
 
 
-def space_definitions(code: str) -> str:
+def space_definitions(code: str, source: str | None = None) -> str:
     """Exactly two blank lines before each top-level ``def`` / ``class`` (above its decorators
-    and the comments directly over it) and before the first statement after one."""
+    and the comments directly over it) and before the first statement after one; with
+    ``source``, only where one of the two statements is not in ``source`` as it is."""
     try:
         tree = ast.parse(code)
+        kept = _statements(source) if source is not None else set()
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return code
     lines = code.splitlines(keepends=True)
@@ -107,6 +110,8 @@ def space_definitions(code: str) -> str:
     for prev, stmt in zip(body, body[1:]):
         if not (_is_definition(prev) or _is_definition(stmt)):
             continue
+        if kept and _text(lines, prev) in kept and _text(lines, stmt) in kept:
+            continue  # the user's own two statements: their spacing is theirs
         start = min([stmt.lineno] + [d.lineno for d in getattr(stmt, "decorator_list", [])]) - 1
         if start <= prev.end_lineno - 1:
             continue  # `a = 1; def f(): ...` on one line: nothing to space
@@ -122,6 +127,17 @@ def space_definitions(code: str) -> str:
         if count != 2:
             lines[first:first + count] = ["\n", "\n"]
     return "".join(lines)
+
+
+def _statements(source: str) -> set[str]:
+    """The text of each top-level statement of ``source`` (decorators included)."""
+    lines = source.splitlines(keepends=True)
+    return {_text(lines, stmt) for stmt in ast.parse(source).body}
+
+
+def _text(lines: list[str], stmt) -> str:
+    start = min([stmt.lineno] + [d.lineno for d in getattr(stmt, "decorator_list", [])])
+    return "".join(lines[start - 1:stmt.end_lineno])
 
 
 def _is_definition(stmt) -> bool:
