@@ -368,3 +368,34 @@ def test_a_class_that_names_from_the_top_is_not_built_inside_a_scope():
     result = migrate_native(src, "pkg/model.py", foreign=_blocks("pair"))
     assert result.classes == [] and result.code == src
     assert any("names its variables from the top level" in f.message for f in result.findings)
+
+
+def test_a_layer_named_by_a_parameter_that_defaults_to_none_stays_tf1():
+    """TF1 names ``tf.layers.dense(x, 2, name=None)`` by its default name, uniquified: the
+    class must not name it ``.../None`` (here, and for callers in other files)."""
+    import subprocess
+    import sys
+
+    src = textwrap.dedent('''\
+        import tensorflow.compat.v1 as tf
+
+
+        def fc(x, name=None):
+            return tf.layers.dense(x, 2, name=name)
+
+
+        def head(x):
+            with tf.variable_scope("head"):
+                return fc(x)
+        ''')
+    run = src + textwrap.dedent('''
+        with tf.Graph().as_default():
+            head(tf.zeros([1, 3]))
+            print(sorted(v.name for v in tf.global_variables()))
+        ''')
+    env = {**os.environ, "TF_USE_LEGACY_KERAS": "1", "TF_CPP_MIN_LOG_LEVEL": "3"}   # tf_keras: tf.layers
+    tf1 = subprocess.run([sys.executable, "-c", run], capture_output=True, text=True, env=env, timeout=120)
+    assert tf1.stdout.strip() == "['head/dense/bias:0', 'head/dense/kernel:0']", tf1.stderr[-1000:]
+    result = migrate_native(src, "pkg/layers.py")
+    assert result.classes == [] and result.code == src
+    assert any("defaults to None, where TF1 names it 'dense'" in f.message for f in result.findings)

@@ -566,6 +566,12 @@ class Walker(Counting):
             if parts is None:
                 self.fail(node, api, "layer name computed at run time; kept in TF1 form")
                 return
+            if type(name) is ast.Name and name.id in self.fn.arg_nodes \
+                    and apis.is_none(self.fn.defaults.get(name.id, ast.Constant(0))):
+                # None at a call: TF1 names the layer by its default name (uniquified)
+                self.fail(node, api, f"the layer's name {name.id} defaults to None, where TF1 "
+                          f"names it {spec.default_name!r} (uniquified); kept in TF1 form")
+                return
             self.note_struct(name, api)
             if len(parts) == 1 and isinstance(parts[0], str):
                 self.opened(parts[0].split("/")[0])
