@@ -116,8 +116,9 @@ def test_helper_uses_not_provable_keep_the_owner_tf1(owner, reason):
     found = reasons(source, ast.parse(source))
     assert reason in found.get("M", ""), found
     result = migrate_native(source, "m.py")
-    assert not any(c["function"].startswith("M.") for c in result.classes)
+    assert result.ok and not result.changed and not result.classes, result.classes   # the helper too
     assert any(reason in f.message for f in result.findings), [str(f) for f in result.findings]
+    assert any("scale is built by M, which stays TF1" in f.message for f in result.findings)
 
 
 def test_object_of_a_variable_making_class_that_is_no_helper_keeps_the_owner_tf1():
@@ -134,8 +135,10 @@ def test_object_of_a_variable_making_class_that_is_no_helper_keeps_the_owner_tf1
         "            return self.s1(tf.matmul(x, w))\n")
     found = reasons(source, ast.parse(source))
     assert "builds a scale, which makes TF1 variables and is not a callable helper" in found.get("M", ""), found
+    # and scale, which M's TF1 code builds and calls under its scopes, stays TF1 with it
+    assert "scale is built by M, which stays TF1" in found.get("scale", ""), found
     result = migrate_native(source, "m.py")
-    assert not any(c["function"].startswith("M.") for c in result.classes)
+    assert result.ok and not result.changed and not result.classes, result.classes
 
 
 def test_helper_called_twice_in_one_scope_shares_like_tf1_reuse(tmp_path):

@@ -23,11 +23,17 @@ call that made the variables) and calls it, so ``reuse=True`` calls are the same
 class becomes an ``nn.Module`` that holds them, so ``tf.trainable_variables()`` and
 ``tf.get_collection(..., scope=)`` in its other methods become ``nn.variables_under(self, ...)``.
 
-Only what can be proven: a class (no base but ``object``, no decorators) whose variable-making
-methods read ``self`` only as plain attributes, whose ``__init__`` makes no variables, whose
-other methods open no scopes and read only variable lists, and that no other class extends and
-no code outside reads TF1 collections about. Anything else: :func:`lift` returns nothing for
-the class and the engine keeps it in TF1 form with its finding.
+Three shapes of real code have their own module: an ``__init__`` that builds the towers (RL
+policies: :mod:`unscope.native.classes_init`), callable helper objects ``__init__`` builds and
+the methods call (DCGAN's ``batch_norm``: :mod:`unscope.native.classes_helpers`), and a plain
+project base class storing ``self.name`` (DDPG's ``Model``: :mod:`unscope.native.classes_bases`;
+a class storing its own ``self.name = name`` is named the same way).
+
+Only what can be proven: a class (no base but ``object`` or such a plain base, no decorators)
+whose variable-making methods read ``self`` only as plain attributes (and call its helpers),
+whose other methods open no scopes and read only variable lists, and that no other class
+extends and no code outside reads TF1 collections about. Anything else: :func:`lift` returns
+nothing for the class and the engine keeps it in TF1 form with its finding.
 """
 from __future__ import annotations
 
@@ -143,6 +149,12 @@ def lift(source: str, tree: ast.Module, why: dict | None = None) -> Lifting | No
             lifted.append(found)
             taken |= {m.function for m in found.methods}
     lifted = _whole_families(lifted, bases, why)
+    for cls in list(lifted):   # a class TF1 code of the file builds keeps that code's scopes: TF1 too
+        builders = [u for u in _users(tree, cls.node.name) if u in why]
+        if builders:
+            why[cls.node.name] = (f"{cls.node.name} is built by {', '.join(builders)}, which stays TF1 "
+                                  f"(its variables take the scopes open where it is called)")
+            lifted.remove(cls)
     used = {u.helper.node.name for c in lifted for u in c.helpers.values()}
     for name, helper in callable_helpers.items():   # a helper no lifted class builds: an owner like any
         if name in used:
@@ -153,6 +165,10 @@ def lift(source: str, tree: ast.Module, why: dict | None = None) -> Lifting | No
             if above.startswith(f"# {name}: ") and native in globals_:
                 raise NotLiftable(f"{name} is kept as TF1 code for callers elsewhere and its class "
                                   f"{native} is already here")
+            builders = _users(tree, name)
+            if builders:   # TF1 code calls it under its own scopes, which name its variables
+                raise NotLiftable(f"{name} is built by {', '.join(builders)}, which stays TF1 "
+                                  f"(its variables take the scopes open where it is called)")
             if outside_reads:
                 raise NotLiftable("code outside the class reads TF1 variable collections")
             found = _liftable(helper.node, api, creates, taken, tree, {}, source)
@@ -168,6 +184,12 @@ def lift(source: str, tree: ast.Module, why: dict | None = None) -> Lifting | No
     names = frozenset(m.function for c in lifted for m in c.methods) | {h.function for h in kept}
     family = [b for b in bases.values() if isinstance(b, Base) and b.subclasses]
     return Lifting(_synthetic(source, lifted, kept), lifted, names, kept, family)
+
+
+def _users(tree, name) -> list:
+    """The top-level classes and functions, other than ``name`` itself, that mention ``name``."""
+    return [s.name for s in tree.body if type(s) in (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
+            and s.name != name and any(type(n) is ast.Name and n.id == name for n in ast.walk(s))]
 
 
 def _bases(classes, tree, api, creates) -> dict:
