@@ -88,9 +88,31 @@ def check_island(program, fn, ev):
     return None
 
 
+def _entry_nodes(program, node):
+    """The nodes of a function body that run in its entry scope: not inside a ``with`` of a
+    named ``variable_scope`` (TF1 counts names afresh in a scope opened by name)."""
+    for child in ast.iter_child_nodes(node):
+        yield child
+        if type(child) is ast.With and any(_named_scope(program, item.context_expr) for item in child.items):
+            for item in child.items:
+                yield from ast.walk(item.context_expr)
+            continue
+        yield from _entry_nodes(program, child)
+
+
+def _named_scope(program, call) -> bool:
+    if type(call) is not ast.Call:
+        return False
+    qual = program.table.resolve(call.func)
+    if (classify(canonical_api(qual)) if qual else None) != "variable_scope":
+        return False
+    bound, _, odd = apis.bind(call, apis.VARIABLE_SCOPE_PARAMS)
+    return not odd and not apis.is_none(bound.get("name_or_scope"))
+
+
 def _counted(program, callee) -> str | None:
     """What in a scope-less function takes a TF1-uniquified name from its caller's scope."""
-    for node in ast.walk(callee.node):
+    for node in _entry_nodes(program, callee.node):
         if type(node) is not ast.Call:
             continue
         if type(node.func) is ast.Name and node.func.id in program.creators \
