@@ -2,9 +2,9 @@
 parameters are structure (``__init__``) and which are tensors (``__call__``), and which
 functions must stay in TF1 form.
 
-A function that stays in TF1 form keeps every function it is connected to by calls in TF1
-form too: a module cannot call TF1 scope code, and TF1 code cannot call a class where it
-called a function. So fallback is decided per connected component of the call graph.
+A function that stays in TF1 form takes no other function with it: a native caller holds it
+as a compat island, and the native-able functions it calls keep their TF1 text for it
+(:mod:`unscope.native.islands`, :func:`unscope.native.engine._keep_for_importers`).
 """
 from __future__ import annotations
 
@@ -450,30 +450,6 @@ class Program:
             if all(any(lo <= a and b <= hi for lo, hi in spans) for a, b in uses):
                 result.add(p)
         fn.reuse_params = result
-
-    # ------------------------------------------------------------------ fallback
-    def components(self) -> list[list[Fn]]:
-        adj: dict[str, set] = {n: set() for n in self.creators}
-        for name, fn in self.creators.items():
-            for callee in fn.callees:
-                adj[name].add(callee)
-                adj[callee].add(name)
-        seen, out = set(), []
-        order = {n: i for i, n in enumerate(self.functions)}
-        for name in self.creators:
-            if name in seen:
-                continue
-            stack, comp = [name], []
-            seen.add(name)
-            while stack:
-                n = stack.pop()
-                comp.append(self.creators[n])
-                for m in adj[n]:
-                    if m not in seen:
-                        seen.add(m)
-                        stack.append(m)
-            out.append(sorted(comp, key=lambda f: order[f.name]))
-        return out
 
 
 def _layer_creates(api: str) -> bool:
