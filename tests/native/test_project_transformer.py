@@ -181,3 +181,22 @@ def test_a_parallel_run_writes_what_a_serial_run_writes(tmp_path, monkeypatch):
         outputs[jobs] = {p.relative_to(out).as_posix(): p.read_text() for p in sorted(out.rglob("*.py"))}
     assert len(outputs[1]) == 9 and outputs[1] == outputs[2]
     assert outputs[2]["transformer/model.py"] == (GOLDEN / "model.py").read_text()
+
+
+def test_unscope_verify_finds_the_tree_equal_to_tf1(tree, monkeypatch):
+    """The library form of ``unscope verify``: TF1's build_loss (graph mode, in its own
+    process) against the migrated BuildLoss - every variable, the loss, every gradient."""
+    from unscope.testing import assert_equivalent
+
+    src, out, _ = tree
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(src), os.environ.get("PYTHONPATH", "")]))
+    _purge()
+    sys.path.insert(0, str(out))
+    try:
+        report = assert_equivalent(f"{src / 'transformer' / 'train.py'}:build_loss",
+                                   f"{out / 'transformer' / 'train.py'}:BuildLoss",
+                                   {"x": X, "targets": TARGETS}, grads=True)
+    finally:
+        sys.path.remove(str(out))
+        _purge()
+    assert report.ok and "36 variables" in str(report)
