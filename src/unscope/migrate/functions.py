@@ -27,6 +27,7 @@ from __future__ import annotations
 import ast
 
 from unscope.migrate.imported_creators import imported_creators
+from unscope.migrate.parses import parse, shared_parses, walk
 from unscope.native.islands import ISLAND_PHRASE
 
 __all__ = ["function_verdicts", "FUNCTION_VERDICTS"]
@@ -44,10 +45,15 @@ def function_verdicts(source: str, path: str, mode: str, findings, classes, new:
     migrated text (None: unchanged), ``error`` why the file was left unchanged (every function
     is then ``manual`` with that reason).  Lines in the result refer to ``source``.
     """
+    with shared_parses():   # one parse and one walk per text and function, for every analysis here
+        return _verdicts(source, path, mode, findings, classes, new, error)
+
+
+def _verdicts(source, path, mode, findings, classes, new, error) -> list[dict]:
     if path.endswith(".ipynb"):
         return _notebook_verdicts(source, path, findings, error)
     try:
-        tree = ast.parse(source, filename=path)
+        tree = parse(source, path)
         via: dict[str, str] = {}
         spans = creating_functions(source, path, via=via)
     except Exception:  # analysis is best effort; migration itself has already reported
@@ -143,7 +149,7 @@ def _callers(defs, making: set) -> dict[str, str]:
             if name in making:
                 continue
             owner = name.partition(".")[0] if "." in name else None
-            for call in (n for n in ast.walk(node) if type(n) is ast.Call):
+            for call in (n for n in walk(node) if type(n) is ast.Call):
                 f = call.func
                 hit = None
                 if type(f) is ast.Name:
