@@ -96,6 +96,29 @@ def build(x):
     return two_heads(x)
 '''
 
+GAN = '''import tensorflow as tf
+
+
+class GAN(object):
+    def __init__(self, df_dim=4):
+        self.df_dim = df_dim
+
+    def discriminator(self, image, reuse=False):
+        with tf.variable_scope("discriminator", reuse=reuse):
+            h0 = tf.nn.leaky_relu(tf.layers.dense(image, self.df_dim, name="d_h0_lin"))
+            return tf.layers.dense(h0, 1, name="d_h1_lin")
+
+    def build(self, real, fake):
+        self.D_logits = self.discriminator(real)
+        self.D_logits_ = self.discriminator(fake, reuse=True)
+        return self.D_logits - self.D_logits_
+
+
+def build(x):
+    gan = GAN()
+    return gan.build(x, 2.0 * x)
+'''
+
 TRAIN = '''import numpy as np
 import tensorflow as tf
 
@@ -192,7 +215,7 @@ def project(tmp_path_factory):
     root = tmp_path_factory.mktemp("functions")
     src = root / "src"
     src.mkdir()
-    for name, text in {"model.py": MODEL, "layers.py": LAYERS, "train.py": TRAIN, "heads.py": HEADS,
+    for name, text in {"model.py": MODEL, "layers.py": LAYERS, "train.py": TRAIN, "heads.py": HEADS, "gan.py": GAN,
                        "broken.py": "import tensorflow as tf\n\ndef f(:\n    pass\n",
                        "explore.ipynb": _notebook(NOTEBOOK_CELLS)}.items():
         (src / name).write_text(text)
@@ -202,6 +225,7 @@ def project(tmp_path_factory):
               "layers.py": _tf1_creators(src / "layers.py", "float"),
               "train.py": _tf1_creators(src / "train.py", "main"),
               "heads.py": _tf1_creators(src / "heads.py", "float"),
+              "gan.py": _tf1_creators(src / "gan.py", "float"),
               "explore.ipynb": _tf1_creators(root / "explore.py", "float")}
     reports = {}
     for mode in ("native", "compat"):
@@ -248,6 +272,11 @@ def test_native_verdicts_say_what_happened_and_why(project):
         assert found["line"] == line and source[line - 1][found["col"] - 1:].startswith(("x.name", "ids.name"))
         assert entry["verdict"] == "manual" and "`" in entry["reason"] and ".name" in entry["reason"]
         assert entry["line"] <= line <= entry["end_line"]
+    # a lifted model class: the method became a module, the method and function calling it
+    # hold no TF1 code any more
+    assert verdicts["gan.py", "GAN.discriminator"]["class"] == "Discriminator"
+    assert verdicts["gan.py", "GAN.build"]["verdict"] == verdicts["gan.py", "build"]["verdict"] == "native"
+    assert "GAN.discriminator" in verdicts["gan.py", "GAN.build"]["reason"]
     # variables made in another file of the project: the caller is an island and says where
     kept_tf1 = ("compat_island", "tf1_form")  # island inside a native class, or TF1 code of its own
     assert verdicts["heads.py", "head"]["verdict"] in kept_tf1

@@ -93,19 +93,40 @@ def _verdicts(source, path, mode, findings, classes, new, error) -> list[dict]:
                 reason = (f"makes variables through {through[0]} of another file, which native mode "
                           f"does not follow; kept on the unscope runtime")
             elif name in via:
-                reason = f"makes variables only by calling {via[name]}; kept on the unscope runtime"
+                reason = f"makes variables only by calling {via[name][0]}; kept on the unscope runtime"
             else:
                 reason = "kept on the unscope runtime"
             entry.update(verdict="compat_island" if island else "tf1_form", reason=reason)
         else:
             entry.update(verdict="tf1_form", reason="compat mode: TF1 form on the unscope runtime")
         out.append(entry)
-    verdicts = {e["name"]: e["verdict"] for e in out}
-    for e in out:
-        callee = via.get(e["name"])
-        if e["reason"].startswith("makes variables only by calling") and callee in verdicts:
-            e["reason"] = e["reason"].replace(f"calling {callee};", f"calling {callee} ({verdicts[callee]});")
+    _settle_callers(out, via, old_nodes, new_tree if mode == "native" else None)
     return out
+
+
+def _settle_callers(out: list[dict], via: dict, old_nodes, new_tree) -> None:
+    """A function that makes variables only by calling others is native when all of those are
+    and its migrated text holds no TF1 code (a lifted class's other methods; a function that
+    builds a native class); otherwise its reason names the first one and its verdict."""
+    entries = {e["name"]: e for e in out}
+    now = _defs(new_tree) if new_tree is not None else {}
+    changed = True
+    while changed:
+        changed = False
+        for name, callees in via.items():
+            e = entries.get(name)
+            if e is None or e["verdict"] == "native" or not e["reason"].startswith("makes variables only by"):
+                continue
+            if now.get(name) is not None and all(entries.get(c, {}).get("verdict") == "native" for c in callees) \
+                    and _no_tf1(now[name]):
+                e.update(verdict="native", reason=f"calls only native modules ({', '.join(callees)}); "
+                         "no TF1 variable code is left")
+                changed = True
+    for name, callees in via.items():
+        e = entries.get(name)
+        if e is not None and e["reason"].startswith("makes variables only by calling") and callees[0] in entries:
+            first = callees[0]
+            e["reason"] = e["reason"].replace(f"calling {first};", f"calling {first} ({entries[first]['verdict']});")
 
 
 def creating_functions(source: str, path: str, follow_imports: bool = True,
@@ -113,7 +134,7 @@ def creating_functions(source: str, path: str, follow_imports: bool = True,
     """``(name, line, end_line)`` of every module-level function and method that makes TF1
     variables; methods are named ``Class.method``.  ``follow_imports``: calls of what the file
     imports from its siblings count (see :mod:`unscope.migrate.imported_creators`).  ``via``
-    gets, for each function that makes variables only through a call, the name it calls."""
+    gets, for each function that makes variables only through calls, the names it calls."""
     from unscope.native.program import Program
 
     program = Program(source, path)
@@ -138,33 +159,39 @@ def creating_functions(source: str, path: str, follow_imports: bool = True,
     return sorted(set(spans), key=lambda s: (s[1], s[0]))
 
 
-def _callers(defs, making: set) -> dict[str, str]:
+def _callers(defs, making: set) -> dict[str, list[str]]:
     """Functions and methods that make variables only by calling ones that do: a function of
-    ``making``, a class whose ``__init__`` is one (``Encoder(x)``), ``self.build()``.
-    ``{caller: what it calls}``."""
+    ``making``, a class whose ``__init__`` is one (``Encoder(x)``), ``self.build()``, a method
+    of an instance it made (``gan = GAN(); gan.build(x)``).  ``{caller: what it calls}``."""
     found, changed = {}, True
     while changed:
         changed = False
         for name, node in defs.items():
-            if name in making:
-                continue
-            owner = name.partition(".")[0] if "." in name else None
-            for call in (n for n in walk(node) if type(n) is ast.Call):
-                f = call.func
-                hit = None
-                if type(f) is ast.Name:
-                    hit = next((c for c in (f.id, f"{f.id}.__init__") if c in making), None)
-                elif type(f) is ast.Attribute and type(f.value) is ast.Name and f.value.id != "self":
-                    hit = f"{f.value.id}.{f.attr}" if f"{f.value.id}.{f.attr}" in making else None
-                elif owner is not None and type(f) is ast.Attribute and type(f.value) is ast.Name \
-                        and f"{owner}.{f.attr}" in making:
-                    hit = f"{owner}.{f.attr}"   # self.build_model()
-                if hit:
-                    making.add(name)
-                    found[name] = hit
-                    changed = True
-                    break
-    return found
+            if name not in making and _creator_calls(name, node, making):
+                making.add(name)
+                found[name] = None
+                changed = True
+    return {name: _creator_calls(name, defs[name], making) for name in found}
+
+
+def _creator_calls(name: str, node, making: set) -> list[str]:
+    """What ``node`` (function or method ``name``) calls of ``making``, in walk order."""
+    owner = name.partition(".")[0] if "." in name else None
+    nodes = walk(node)
+    made = {t.id: a.value.func.id for a in nodes if type(a) is ast.Assign and type(a.value) is ast.Call
+            and type(a.value.func) is ast.Name for t in a.targets if type(t) is ast.Name}
+    hits = []
+    for call in (n for n in nodes if type(n) is ast.Call):
+        f = call.func
+        hit = None
+        if type(f) is ast.Name:
+            hit = next((c for c in (f.id, f"{f.id}.__init__") if c in making), None)
+        elif type(f) is ast.Attribute and type(f.value) is ast.Name:
+            who = owner if f.value.id == "self" else made.get(f.value.id, f.value.id)
+            hit = next((c for c in (f"{who}.{f.attr}", f"{f.value.id}.{f.attr}") if c in making), None)
+        if hit and hit != name and hit not in hits:
+            hits.append(hit)
+    return hits
 
 
 def _defs(tree: ast.Module) -> dict[str, ast.AST]:
@@ -189,9 +216,13 @@ def _tf2_only(name: str, old_nodes, new_tree: ast.Module) -> bool:
         return False
     ran_session = any(type(n) is ast.Attribute and n.attr in ("Session", "InteractiveSession")
                       for n in ast.walk(old))
-    text = ast.unparse(now)
-    return ran_session and "compat.v1" not in text and not any(
-        type(n) is ast.Name and n.id == "unscope" for n in ast.walk(now))
+    return ran_session and _no_tf1(now)
+
+
+def _no_tf1(node) -> bool:
+    """No unscope runtime (``unscope.variable_scope``, ...) and no ``tf.compat.v1`` in ``node``."""
+    return "compat.v1" not in ast.unparse(node) and not any(
+        type(n) is ast.Name and n.id == "unscope" for n in ast.walk(node))
 
 
 def _calls(node, name: str) -> bool:
