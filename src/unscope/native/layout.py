@@ -88,7 +88,9 @@ def _continuations(text: str, with_lines: bool = False, shifts: dict | None = No
             found = (lines[row - 1].strip(), col, target)
             yield found + (row,) if with_lines else found
         if tok.type == tokenize.OP and tok.string in _OPEN:
-            follows = next((t for t in tokens[i + 1:] if t.type not in (tokenize.COMMENT,)), None)
+            # by index: a slice of the rest at every bracket made this quadratic in the file
+            follows = next((tokens[j] for j in range(i + 1, len(tokens))
+                            if tokens[j].type not in (tokenize.COMMENT,)), None)
             visual = follows is not None and follows.type not in _SKIP and follows.start[0] == row
             stack.append((col + shifts.get(row, 0), visual))
         elif tok.type == tokenize.OP and tok.string in _CLOSE and stack:
