@@ -8,9 +8,9 @@ The corpus: the generated tree of ``migrate_speed.py`` (287 files), a 6k-line fi
 ``native_speed.py``, the model zoo, the native and program golden cases' inputs, the native
 project, the program zoo and scripts, and 300 generated programs of ``tests.native.programs``
 (written to disk once, so later changes to the generator do not move the baseline).  Each
-folder under DIR is one run: the export pre-pass over its files, then ``migrate_source(...,
-"native", check_stable=True)`` per file.  Recorded per file: the code, every finding, the
-classes and the error.  ``compare`` prints the files that differ and exits 1 if any do.
+folder under DIR is one run of ``migrate_paths(folder, "native", action="diff", jobs=1)`` (what
+the CLI runs: the export pre-pass, files in waves over the import graph, the stability re-run).
+Recorded per file: the diff, every finding, the classes and the failure.  ``compare`` prints the files that differ and exits 1 if any do.
 """
 from __future__ import annotations
 
@@ -68,22 +68,20 @@ def runs(corpus: Path):
 
 
 def record(corpus: Path) -> dict:
-    from unscope.migrate.engine import migrate_source
-    from unscope.native.exports import imported_names
+    """Per file: its diff, findings, classes and failure from ``migrate_paths`` (the CLI's
+    library call: the export pre-pass, files in waves over the import graph, the stability
+    re-run), one process."""
+    from unscope.migrate import migrate_paths
 
     out = {}
     for group, files in runs(corpus):
-        imported = imported_names(files)
-        import os
-
-        for path in files:
-            result = migrate_source(Path(path).read_text(), "native", path=path, check_stable=True,
-                                    imported=imported.get(os.path.realpath(path), frozenset()))
-            out[str(Path(path).relative_to(corpus))] = {
-                "imported": sorted(imported.get(os.path.realpath(path), frozenset())),
-                "code": result.code, "changed": result.changed, "error": result.error,
-                "findings": [repr(f) for f in result.findings],
-                "classes": json.loads(json.dumps(result.classes, default=repr))}
+        report = migrate_paths([str(group)], "native", action="diff", jobs=1)
+        failures = {f.path: repr(f) for f in report.failures}
+        for o in report.files:
+            out[str(Path(o.path).relative_to(corpus))] = {
+                "diff": o.diff, "changed": o.changed, "failure": failures.get(o.path),
+                "findings": [repr(f) for f in o.findings],
+                "classes": json.loads(json.dumps(o.classes, default=repr))}
     return out
 
 
@@ -100,7 +98,7 @@ def main(argv) -> int:
     base = json.loads(Path(argv[2]).read_text())
     differ = sorted(k for k in base.keys() | got.keys() if base.get(k) != got.get(k))
     for key in differ:
-        fields = [f for f in ("imported", "code", "changed", "error", "findings", "classes")
+        fields = [f for f in ("diff", "changed", "failure", "findings", "classes")
                   if (base.get(key) or {}).get(f) != (got.get(key) or {}).get(f)]
         print(f"DIFFERS: {key}: {', '.join(fields)}")
     print(f"{len(got)} files, {len(differ)} differ")
