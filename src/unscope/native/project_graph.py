@@ -4,14 +4,15 @@ migrate them in so that a file is migrated after the files whose classes it may 
 
 The order is a topological one of the import graph, in waves (the files of one wave run in
 parallel); files in an import cycle go in the same wave and get none of each other's classes
-(as when each file is migrated alone).  Only files that may hold a function with its own
-``variable_scope`` count as callees (:mod:`unscope.native.project` offers no others), so
-most trees run in one wave, exactly as before.
+(as when each file is migrated alone).  Only a reference to a function that may make
+variables (one not proven plain, :mod:`unscope.native.project_helpers`) makes a file wait
+for another, so most trees run in one or two waves.
 
     >>> import os, tempfile
     >>> root = tempfile.mkdtemp()
     >>> os.makedirs(os.path.join(root, "pkg"))
-    >>> for name, text in {"__init__.py": "", "layers.py": "def dense(x):\\n    with tf.variable_scope('d'): pass\\n",
+    >>> layers = "import tensorflow as tf\\ndef dense(x):\\n    with tf.variable_scope('d'): pass\\n"
+    >>> for name, text in {"__init__.py": "", "layers.py": layers,
     ...                    "model.py": "from .layers import dense\\n"}.items():
     ...     with open(os.path.join(root, "pkg", name), "w") as fh:
     ...         _ = fh.write(text)
@@ -27,7 +28,7 @@ from dataclasses import dataclass, field
 
 from unscope.native.exports import _dotted_names, _imports, _package, _parse_bytes
 from unscope.native.project import PLAIN, Reference
-from unscope.native.project_helpers import plain_functions
+from unscope.native.project_helpers import maker_facts, plain_functions
 
 __all__ = ["ProjectGraph", "read_project"]
 
@@ -43,9 +44,11 @@ class ProjectGraph:
     references: dict = field(default_factory=dict)
     texts: dict = field(default_factory=dict)
     plain: dict = field(default_factory=dict)   # realpath -> functions that make no variables
+    candidates: dict = field(default_factory=dict)  # realpath -> functions that may become classes
 
     def depends(self, path: str) -> set:
-        return {r.owner for r in self.references.get(path, ()) if r.owner in self.texts}
+        return {r.owner for r in self.references.get(path, ())
+                if r.owner in self.texts and r.function in self.candidates.get(r.owner, ())}
 
     def waves(self) -> list[list[str]]:
         """The files in waves: each after every file it depends on outside its import cycle."""
@@ -124,15 +127,60 @@ def _read_project(paths) -> ProjectGraph:
                 graph.plain[owner] = plain_functions(tree, tops)
             except Exception:   # an analysis bug: no helper of that file is trusted
                 pass
+    graph.candidates = _makers(graph, trees)
     for refs in graph.references.values():
         for r in refs:
             data = raw.get(r.owner)
-            if r.owner not in graph.texts and data is not None and b"variable_scope" in data:
+            if r.owner not in graph.texts and data is not None \
+                    and r.function in graph.candidates.get(r.owner, ()):
                 try:
                     graph.texts[r.owner] = data.decode("utf-8")
                 except UnicodeDecodeError:
                     pass
     return graph
+
+
+def _makers(graph: ProjectGraph, trees: dict) -> dict:
+    """realpath -> the functions other files call that may make TF1 variables: through a
+    call of their own, of their file, or of another file's such function (a fixpoint over
+    the run; only files with references are read)."""
+    facts: dict = {}
+    todo = sorted({r.owner for refs in graph.references.values() for r in refs})
+    while todo:
+        path = todo.pop()
+        if path in facts or path not in trees:
+            continue
+        try:
+            facts[path] = maker_facts(trees[path])
+        except Exception:   # an analysis bug: every function of the file may make variables
+            facts[path] = None
+            continue
+        by_text = {r.text: r for r in graph.references.get(path, ())}
+        todo.extend(r.owner for r in by_text.values() if r.owner not in facts)
+    making = {(p, name) for p, table in facts.items() if table is not None
+              for name, (makes, _, _) in table.items() if makes}
+    changed = True
+    while changed:
+        changed = False
+        for path, table in facts.items():
+            if table is None:
+                continue
+            by_text = {r.text: r for r in graph.references.get(path, ())}
+            for name, (_, same, other) in table.items():
+                if (path, name) in making:
+                    continue
+                if any((path, s) in making for s in same) or any(
+                        (by_text[t].owner, by_text[t].function) in making or facts.get(by_text[t].owner, 0) is None
+                        for t in other if t in by_text):
+                    making.add((path, name))
+                    changed = True
+    out: dict = {}
+    for path, name in making:
+        out.setdefault(path, set()).add(name)
+    for path, table in facts.items():
+        if table is None:
+            out[path] = {s.name for s in trees[path].body if type(s) is ast.FunctionDef}
+    return {path: frozenset(names) for path, names in out.items()}
 
 
 def _references(tree: ast.Module, path: str, by_module: dict, reachable=frozenset()) -> tuple:

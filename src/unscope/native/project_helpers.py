@@ -126,3 +126,45 @@ def _bound(stmt) -> list:
     if type(stmt) in (ast.Import, ast.ImportFrom):
         return [(a.asname or a.name).partition(".")[0] for a in stmt.names if a.name != "*"]
     return [n.id for n in ast.walk(stmt) if type(n) is ast.Name and type(n.ctx) is ast.Store]
+
+
+_MAKING_KINDS = frozenset({"get_variable", "variable_scope", "variable", "layer", "make_template", "rnn_cell"})
+
+
+def maker_facts(tree: ast.Module) -> dict:
+    """``{function: (makes, same_file_calls, other_calls)}`` for the module-level functions:
+    whether a call in it makes TF1 variables itself (get_variable, a layer, a scope, ...), the
+    functions of the file it calls, and the dotted names of the other calls (``layers.dense``)
+    - what the project pass needs to tell which functions of the run may make variables."""
+    table = ImportTable.from_tree(tree)
+    functions = {s.name for s in tree.body if type(s) is ast.FunctionDef}
+    out = {}
+    for stmt in tree.body:
+        if type(stmt) is not ast.FunctionDef:
+            continue
+        makes, same, other = False, set(), set()
+        for node in ast.walk(stmt):
+            if type(node) is not ast.Call:
+                continue
+            qual = table.resolve(node.func)
+            api = canonical_api(qual) if qual else None
+            if api is not None:
+                makes = makes or classify(api) in _MAKING_KINDS or api.startswith("tf.keras")
+                continue
+            text = _dotted(node.func)
+            if text is None:
+                continue
+            if text in functions:
+                same.add(text)
+            else:
+                other.add(text)
+        out[stmt.name] = (makes, frozenset(same), frozenset(other))
+    return out
+
+
+def _dotted(func) -> str | None:
+    parts = []
+    while type(func) is ast.Attribute:
+        parts.append(func.attr)
+        func = func.value
+    return ".".join([func.id] + parts[::-1]) if type(func) is ast.Name else None
