@@ -276,6 +276,10 @@ def _run_project(todo, action, jobs, verbose, progress, nn_import, details) -> l
     waves = graph.waves()
     if len(waves) <= 1:
         return _run(todo, "native", action, jobs, verbose, progress, nn_import, details, graph.imported)
+    if jobs > 1 and len(todo) >= _MIN_FILES_FOR_POOL:
+        from unscope.migrate.schedule import run_in_order
+
+        return run_in_order(todo, graph, waves, action, jobs, verbose, progress, nn_import, details)
     wave_of = {path: i for i, wave in enumerate(waves) for path in wave}
     exports: dict = {}
     done: dict = {}
