@@ -200,3 +200,17 @@ def test_unscope_verify_finds_the_tree_equal_to_tf1(tree, monkeypatch):
         sys.path.remove(str(out))
         _purge()
     assert report.ok and "36 variables" in str(report)
+
+
+def test_a_pool_that_cannot_start_finishes_the_tree_in_order(tmp_path, monkeypatch):
+    from unscope.migrate import runner, schedule
+    from unscope.migrate.runner import migrate_paths
+
+    def no_pool(*args, **kwargs):
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(runner, "_MIN_FILES_FOR_POOL", 2)
+    monkeypatch.setattr(schedule, "ProcessPoolExecutor", no_pool)
+    report = migrate_paths([PROJECT], mode="native", out=str(tmp_path / "out"), jobs=2)
+    assert report.failures == []
+    assert (tmp_path / "out" / "transformer" / "model.py").read_text() == (GOLDEN / "model.py").read_text()
