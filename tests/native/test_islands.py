@@ -345,3 +345,29 @@ def build(x):
     assert result.classes == []
     assert any(why in f.message and f.message.endswith("; build stays in TF1 form")
                for f in result.findings), [f.message for f in result.findings]
+
+
+TIED = HEADER + '''def embed(x):
+    with tf.variable_scope("embedding", reuse=tf.AUTO_REUSE):
+        table = tf.get_variable("table", [4, 4], regularizer=REG)
+        return tf.matmul(x, table)
+
+
+def logits(h):
+    with tf.variable_scope("embedding", reuse=tf.AUTO_REUSE):
+        table = tf.get_variable("table", [4, 4])
+        return tf.matmul(h, table, transpose_b=True)
+
+
+def build(x):
+    with tf.variable_scope("model"):
+        return logits(tf.tanh(embed(x)))
+'''
+
+
+def test_two_islands_reaching_one_name_share_one_store(tmp_path):
+    """TF1 shares model/embedding/table between two functions by name (the conflict check
+    keeps both TF1): the second island runs on the first one's variables."""
+    result, _, model = assert_like_tf1(TIED, tmp_path)
+    assert "self.embedding_2 = unscope.track(logits, scope=name, share=self.embedding)" in result.code
+    assert [v.name for v in model.variables] == ["model/embedding/table:0"]

@@ -182,3 +182,39 @@ def test_a_partial_is_named_after_its_function():
 
     island = unscope.track(functools.partial(block, unscope), scope="model")
     assert island.name == "block"
+
+
+def test_share_runs_two_functions_on_one_store_like_one_tf1_graph():
+    def embed(api, x):
+        with api.variable_scope("embedding", reuse=api.AUTO_REUSE):
+            return tf.matmul(x, api.get_variable("table", [4, 4]))
+
+    def logits(api, h):
+        with api.variable_scope("embedding", reuse=api.AUTO_REUSE):
+            return tf.matmul(h, api.get_variable("table", [4, 4]), transpose_b=True)
+
+    with tf.Graph().as_default():
+        with V1.variable_scope("model"):
+            y = logits(V1, embed(V1, tf.constant(X)))
+        names = [v.name for v in V1.global_variables()]
+        with V1.Session() as sess:
+            for v in V1.global_variables():
+                v.load(value_for(v.name, v.shape.as_list()), sess)
+            out = sess.run(y)
+
+    class Model(nn.Module):
+        def __init__(self, name="model"):
+            super().__init__(name=name)
+            self.embed = unscope.track(lambda x: embed(unscope, x), scope=name)
+            self.logits = unscope.track(lambda h: logits(unscope, h), scope=name, share=self.embed)
+
+        def __call__(self, x):
+            return self.logits(self.embed(x))
+
+    model = Model()
+    model(tf.constant(X))
+    assert [v.name for v in model.variables] == names == ["model/embedding/table:0"]
+    load_values(model)
+    np.testing.assert_allclose(model(tf.constant(X)).numpy(), out, rtol=1e-6)
+    with pytest.raises(TypeError, match="share must be another tracked function"):
+        unscope.track(lambda x: x, share=model)

@@ -36,8 +36,11 @@ def conflicts(program, plans) -> list:
     module_env.update(getattr(program, "strings", {}))
 
     claims: list = []   # (subtree, owner, fn, node) of islands with a scope of their own
+    island_owners: set = set()
 
-    def clash(name, seen, fn, node, who=None):
+    def clash(name, seen, owner, fn, node, who=None):
+        if _share(plans, seen[0], owner, island_owners, fn, seen[1]):
+            return
         first, second = seen[3] or seen[1].name, who or fn.name
         message = (f"TF1 variable scope {name!r} is reached from two places ({first} "
                    f"and {second}) that native mode would give separate modules; TF1 shares "
@@ -52,7 +55,7 @@ def conflicts(program, plans) -> list:
         if seen is None:
             owners[name] = (owner, fn, node, who)
         elif seen[0] != owner:
-            clash(name, seen, fn, node, who)
+            clash(name, seen, owner, fn, node, who)
 
     def claim(subtree, owner, fn, node, who):
         if subtree is not None:
@@ -61,6 +64,7 @@ def conflicts(program, plans) -> list:
     def island(res, ev, full, loop_env, owner, fn):
         callee = ev.callee
         who = f"the compat island {callee.name} in {fn.name}"
+        island_owners.add(owner)
         if callee.own is not None:
             claim(full, owner, fn, ev.node, who)
             return
@@ -105,13 +109,31 @@ def conflicts(program, plans) -> list:
         hit = next(((n, seen) for n, seen in owners.items() if seen[0] != owner and _within(n, subtree)),
                    None)
         if hit is not None:
-            clash(hit[0], hit[1], fn, node, who)
+            clash(hit[0], hit[1], owner, fn, node, who)
             continue
         for other, o_owner, o_fn, o_node, o_who in claims[i + 1:]:  # each pair of claims once
             if o_owner != owner and (_within(other, subtree) or _within(subtree, other)):
-                clash(min(other, subtree, key=len), (owner, fn, node, who), o_fn, o_node, o_who)
+                clash(min(other, subtree, key=len), (owner, fn, node, who), o_owner, o_fn, o_node, o_who)
                 break
     return out
+
+
+def _share(plans, first, second, island_owners, fn, other_fn) -> bool:
+    """Two islands of one module instance reaching one TF1 name: the later one runs on the
+    earlier one's variable store (``unscope.track(..., share=...)``), as TF1 ran both in one
+    graph. Recorded in ``plan.shares`` (attribute -> the attribute it shares with)."""
+    if first not in island_owners or second not in island_owners or fn is not other_fn:
+        return False
+    (instance_a, attr_a, key_a), (instance_b, attr_b, key_b) = first, second
+    if instance_a != instance_b or key_a is not None or key_b is not None or attr_a == attr_b:
+        return False
+    plan = plans[fn.name]
+    order = [r.attr for r in plan.resources]
+    root = lambda attr: root(plan.shares[attr]) if attr in plan.shares else attr  # noqa: E731
+    a, b = sorted((root(attr_a), root(attr_b)), key=order.index)
+    if a != b:
+        plan.shares[b] = a
+    return True
 
 
 def _within(name: str, subtree: str) -> bool:

@@ -408,6 +408,8 @@ class Emitter:
             value = self._layer(plan, ev, "init", expr, uniq_var)
         elif res.kind == "island":
             value = self.island(plan, ev, expr, uniq_var=uniq_var)
+            if res.attr in plan.shares:  # one TF1 name reached by two islands: one store
+                value = value[:-1] + f", share=self.{plan.shares[res.attr]})"
         else:
             value = self.instance(plan, ev, expr, uniq_var=uniq_var)
         loop = res.loop

@@ -50,6 +50,7 @@ class Plan:
         self.by_event: dict = {}
         self.stored: set[str] = set()
         self.prelude: set[str] = set()
+        self.shares: dict[str, str] = {}  # island attribute -> the island whose variables it shares
 
 
 def fresh(base: str, taken: set) -> str:

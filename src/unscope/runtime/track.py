@@ -39,7 +39,7 @@ class Tracked(tf.Module):
     """A callable ``tf.Module`` around a TF1-style function (see ``unscope.track``)."""
 
     def __init__(self, fn, name=None, autograph=False, scope=None, initializer=None, regularizer=None,
-                 dtype=None):
+                 dtype=None, share=None):
         # a functools.partial (a template's bound arguments) is named after its function
         default = getattr(fn, "__name__", None) or getattr(getattr(fn, "func", None), "__name__", "tracked")
         super().__init__(name=_module_name(name or default))
@@ -52,7 +52,12 @@ class Tracked(tf.Module):
         self._defaults = {k: v for k, v in (("initializer", initializer), ("regularizer", regularizer),
                                             ("dtype", dtype)) if v is not None}
         self.tf1_variables = {}
-        self._store = _store.VariableStore(on_create=self._on_create)
+        if share is not None and not isinstance(share, Tracked):
+            raise TypeError(f"unscope.track: share must be another tracked function (its "
+                            f"variables are shared by TF1 name), not {type(share).__name__}")
+        # share: one store, as TF1 ran both functions in one graph; what either makes is
+        # owned (and checkpointed) by the module shared with
+        self._store = share._store if share is not None else _store.VariableStore(on_create=self._on_create)
         functools.update_wrapper(self, fn, assigned=("__doc__", "__module__", "__qualname__"), updated=())
         self.__wrapped__ = fn
 
@@ -119,7 +124,8 @@ class Tracked(tf.Module):
         return f"<unscope.Tracked {self.name} ({len(self._store.variables)} variables)>"
 
 
-def track(fn=None, name=None, autograph=False, scope=None, initializer=None, regularizer=None, dtype=None):
+def track(fn=None, name=None, autograph=False, scope=None, initializer=None, regularizer=None, dtype=None,
+          share=None):
     """Wrap a TF1-style model function into a ``tf.Module`` that owns its variables.
 
     The first call creates the variables the function asks for; every later call, and
@@ -143,10 +149,13 @@ def track(fn=None, name=None, autograph=False, scope=None, initializer=None, reg
         block = unscope.track(block_fn, scope="model/h0")   # variables model/h0/...
 
     Without ``scope``, the scope around the first call is used (a TF1 graph's variable
-    scope, or the enclosing tracked call's).
+    scope, or the enclosing tracked call's). ``share=other`` runs on ``other``'s variables
+    (one TF1 graph for both: a name either makes is one variable, held by ``other``)::
+
+        logits = unscope.track(logits_fn, scope="", share=embed)   # embedding/table shared
     """
     options = dict(name=name, autograph=autograph, scope=scope, initializer=initializer,
-                   regularizer=regularizer, dtype=dtype)
+                   regularizer=regularizer, dtype=dtype, share=share)
     if fn is None:
         return lambda f: Tracked(f, **options)
     return Tracked(fn, **options)
