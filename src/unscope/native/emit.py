@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 
+from unscope.migrate.parses import walk
 from unscope.native import apis
 from unscope.native.islands import island_scope, scope_defaults
 from unscope.native.paths import BASE, Uniq, attr_name, class_name, fstring, identifier
@@ -109,7 +110,7 @@ class Emitter:
             self._unwrap(plan, w, removed)
         for loop in fn.loops:
             if loop.structural and loop.target == "_" and not any(
-                    type(n) is ast.Name and n.id == "_" and type(n.ctx) is ast.Load for n in ast.walk(node)):
+                    type(n) is ast.Name and n.id == "_" and type(n.ctx) is ast.Load for n in walk(node)):
                 loop.index = fresh("i", names_in(node))
                 ed.replace(loop.node.target, loop.index)
         self._substitutions(plan)
@@ -292,7 +293,7 @@ class Emitter:
         scope_param = ev.callee.own.param if named is not None else None
 
         def flag(p, node) -> bool:
-            names = {n.id for n in ast.walk(node) if type(n) is ast.Name}
+            names = {n.id for n in walk(node) if type(n) is ast.Name}
             return p in reuse and bool(names) and names <= dropped
 
         args = []
@@ -482,7 +483,7 @@ def _loads(fn_node):
             for d in args.defaults + [d for d in args.kw_defaults if d is not None]:
                 visit(d, shadow)
             if t is not ast.Lambda:
-                inner |= {n.id for n in ast.walk(node) if type(n) is ast.Name and type(n.ctx) is ast.Store}
+                inner |= {n.id for n in walk(node) if type(n) is ast.Name and type(n.ctx) is ast.Store}
                 for s in node.body:
                     visit(s, inner)
             else:
@@ -492,7 +493,7 @@ def _loads(fn_node):
             inner = set(shadow)
             for gen in node.generators:
                 visit(gen.iter, inner)
-                inner |= {n.id for n in ast.walk(gen.target) if type(n) is ast.Name}
+                inner |= {n.id for n in walk(gen.target) if type(n) is ast.Name}
                 for cond in gen.ifs:
                     visit(cond, inner)
             for part in ([node.key, node.value] if t is ast.DictComp else [node.elt]):

@@ -17,7 +17,7 @@ from unscope.native.islands import ISLAND_PHRASE, hosts as island_hosts, module_
 from unscope.native.plan import Plan, Unsupported, decide_modes, plan_function
 from unscope.native.program import Program
 from unscope.native.project import attach, import_classes, settle
-from unscope.migrate.parses import parse
+from unscope.migrate.parses import parse, walk
 from unscope.native.scope_defaults import inherit
 from unscope.native.text import EditConflict, Editor
 
@@ -371,7 +371,7 @@ def _nn_binding(program: Program, nn_import: str) -> tuple[str, str | None]:
         return bound, None
     used = set(program.globals)
     for fn in program.creators.values():
-        used |= {n.id for n in ast.walk(fn.node) if type(n) is ast.Name} | set(fn.arg_nodes)
+        used |= {n.id for n in walk(fn.node) if type(n) is ast.Name} | set(fn.arg_nodes)
     if bound in used:
         bound = "unscope_nn"
         while bound in used:

@@ -41,6 +41,7 @@ import ast
 import re
 from dataclasses import dataclass, field
 
+from unscope.migrate.parses import parents as parents_of, walk
 from unscope.analyze.constructs import classify
 from unscope.analyze.imports import ImportTable, canonical_api
 from unscope.native import apis
@@ -115,7 +116,7 @@ def lift(source: str, tree: ast.Module, why: dict | None = None) -> Lifting | No
         return canonical_api(qual) if qual else None
 
     def creates(node) -> bool:
-        for n in ast.walk(node):
+        for n in walk(node):
             a = api(n)
             kind = classify(a) if a else None
             if kind in _CREATING or (kind == "layer" and (apis.LAYERS.get(a) is None or apis.LAYERS[a].variables)):
@@ -127,9 +128,9 @@ def lift(source: str, tree: ast.Module, why: dict | None = None) -> Lifting | No
     classes = [s for s in tree.body if type(s) is ast.ClassDef]
     for stmt in tree.body:
         if type(stmt) is not ast.ClassDef and any(
-                (classify(api(n)) if api(n) else None) == "collection" for n in ast.walk(stmt)):
+                (classify(api(n)) if api(n) else None) == "collection" for n in walk(stmt)):
             outside_reads = True
-    extended = {b.id for c in ast.walk(tree) if type(c) is ast.ClassDef for b in c.bases if type(b) is ast.Name}
+    extended = {b.id for c in walk(tree) if type(c) is ast.ClassDef for b in c.bases if type(b) is ast.Name}
     lifted, taken = [], set(globals_)
     callable_helpers = helpers(tree, creates, taken)
     bases = _bases(classes, tree, api, creates)
@@ -189,7 +190,7 @@ def lift(source: str, tree: ast.Module, why: dict | None = None) -> Lifting | No
 def _users(tree, name) -> list:
     """The top-level classes and functions, other than ``name`` itself, that mention ``name``."""
     return [s.name for s in tree.body if type(s) in (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
-            and s.name != name and any(type(n) is ast.Name and n.id == name for n in ast.walk(s))]
+            and s.name != name and any(type(n) is ast.Name and n.id == name for n in walk(s))]
 
 
 def _bases(classes, tree, api, creates) -> dict:
@@ -240,12 +241,12 @@ def _liftable(cls: ast.ClassDef, api, creates, taken, tree, callable_helpers, so
     methods = {m.name: m for m in cls.body if type(m) is ast.FunctionDef}
     if len(methods) != sum(type(s) is not ast.Expr for s in cls.body):   # only methods (and a docstring)
         raise NotLiftable("the class body holds more than methods")
-    stores = {n.attr for m in methods.values() for n in ast.walk(m)
+    stores = {n.attr for m in methods.values() for n in walk(m)
               if type(n) is ast.Attribute and type(n.value) is ast.Name and n.value.id == "self"}
     reserved = (stores | set(methods)) & _RESERVED
     init = methods.get("__init__")
     own_name = _own_name(init, cls) if base is None else None
-    name_stores = [n for n in ast.walk(cls) if type(n) is ast.Attribute and n.attr == "name"
+    name_stores = [n for n in walk(cls) if type(n) is ast.Attribute and n.attr == "name"
                    and type(n.value) is ast.Name and n.value.id == "self" and type(n.ctx) is not ast.Load]
     if base is not None and base.stores_name and not name_stores or own_name is not None:
         reserved -= {"name"}   # the scope, read only: nn.Module's scope_name
@@ -254,7 +255,7 @@ def _liftable(cls: ast.ClassDef, api, creates, taken, tree, callable_helpers, so
     if base is not None and init is not None and not calls_base_init(init, cls, base.node.name):
         raise NotLiftable(f"__init__ does not start by calling {base.node.name}.__init__ (or calls super() again)")
     if base is None and init is not None and any(type(n) is ast.Call and type(n.func) is ast.Name
-                                                 and n.func.id == "super" for n in ast.walk(init)):
+                                                 and n.func.id == "super" for n in walk(init)):
         raise NotLiftable("__init__ calls super()")
     out = LiftedClass(cls, [], base=base, own_name=own_name)
     out.helpers = helper_uses(cls, callable_helpers, _refuse, source,
@@ -264,14 +265,14 @@ def _liftable(cls: ast.ClassDef, api, creates, taken, tree, callable_helpers, so
             raise NotLiftable("__init__ makes variables and builds callable helpers or has a base class")
         out.methods.append(_init(cls, init, tree, api, taken))
         taken.add(out.methods[-1].function)
-    calls_helper = {m.name for m in methods.values() for n in ast.walk(m)
+    calls_helper = {m.name for m in methods.values() for n in walk(m)
                     if type(n) is ast.Call and type(n.func) is ast.Attribute and n.func.attr in out.helpers
                     and type(n.func.value) is ast.Name and n.func.value.id == "self"}
     for name, m in methods.items():
         if name == "__init__":
             continue
         if not creates(m) and name not in calls_helper:
-            if any(type(n) is ast.Attribute and n.attr in out.helpers for n in ast.walk(m)):
+            if any(type(n) is ast.Attribute and n.attr in out.helpers for n in walk(m)):
                 raise NotLiftable(f"{name} uses a callable helper other than by calling it")
             if not _other_method(m, api, out):
                 raise NotLiftable(f"{name} uses TF1 variable machinery other than variable lists")
@@ -294,7 +295,7 @@ def _init(cls: ast.ClassDef, init: ast.FunctionDef, tree, api, taken) -> Lifted:
         raise NotLiftable(message)
 
     lift_ = analyse_init(cls, init, tree, refuse, api)
-    others = [c for c in ast.walk(tree) if type(c) is ast.ClassDef and c is not cls]
+    others = [c for c in walk(tree) if type(c) is ast.ClassDef and c is not cls]
     for call, _ in lift_.twins:
         if any(c.lineno <= call.lineno <= c.end_lineno for c in others):
             refuse(f"{cls.name}(..., reuse=True) at line {call.lineno} is made inside another class")
@@ -309,10 +310,10 @@ def _method(m: ast.FunctionDef, method_names, api, taken, uses=None, cls=None, n
     if m.decorator_list or a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs or not a.args \
             or a.args[0].arg != "self":
         raise NotLiftable(f"{m.name} is decorated or takes other than plain parameters after self")
-    parents = {c: p for p in ast.walk(m) for c in ast.iter_child_nodes(p)}
+    parents = parents_of(m)
     attrs, helper_calls = [], []
     uses = uses or {}
-    for n in ast.walk(m):
+    for n in walk(m):
         if type(n) is ast.Name and n.id == "self" and n is not a.args[0]:
             parent = parents.get(n)
             if type(parent) is ast.Attribute and parent.attr in uses:
@@ -331,7 +332,7 @@ def _method(m: ast.FunctionDef, method_names, api, taken, uses=None, cls=None, n
         elif type(n) in (ast.FunctionDef, ast.Lambda, ast.ClassDef) and n is not m:
             raise NotLiftable(f"{m.name} defines a nested function or class")
     params = [p.arg for p in a.args[1:]]
-    names = {n.id for n in ast.walk(m) if type(n) is ast.Name} | set(params)
+    names = {n.id for n in walk(m) if type(n) is ast.Name} | set(params)
     if set(attrs) & names:
         raise NotLiftable(f"{m.name} has a local named like an attribute it reads")
     if {u.helper.function for _, u in helper_calls} & names:
@@ -357,9 +358,9 @@ def _own_name(init, cls):
              and type(s.targets[0]) is ast.Attribute and s.targets[0].attr == "name"
              and type(s.targets[0].value) is ast.Name and s.targets[0].value.id == "self"
              and type(s.value) is ast.Name and s.value.id == "name"]
-    stores = [n for n in ast.walk(cls) if type(n) is ast.Attribute and n.attr == "name" and type(n.ctx) is not ast.Load
+    stores = [n for n in walk(cls) if type(n) is ast.Attribute and n.attr == "name" and type(n.ctx) is not ast.Load
               and type(n.value) is ast.Name and n.value.id == "self"]
-    rebound = [n for n in ast.walk(init) if type(n) is ast.Name and n.id == "name" and type(n.ctx) is not ast.Load]
+    rebound = [n for n in walk(init) if type(n) is ast.Name and n.id == "name" and type(n.ctx) is not ast.Load]
     if len(found) != 1 or len(stores) != 1 or rebound or found[0].lineno != found[0].end_lineno:
         return None
     return found[0]
@@ -378,7 +379,7 @@ def _name_default(init):
 
 def _other_method(m: ast.FunctionDef, api, out: LiftedClass) -> bool:
     """A method that makes no variables: it may read variable lists, nothing else of TF1's."""
-    for n in ast.walk(m):
+    for n in walk(m):
         a = api(n)
         kind = classify(a) if a else None
         if kind is None or kind == "layer":
@@ -423,7 +424,7 @@ def _synthetic(source: str, lifted: list, kept_helpers=()) -> str:
             # self.attr -> attr, self.d_bn1(h) -> batch_norm_(h, name="d_bn1"); right to left
             helper_funcs = {id(call.func) for call, _ in one.helper_calls}
             spots = [(n.lineno - 1 - first, n.col_offset - indent, n.end_col_offset - indent, n.attr)
-                     for n in ast.walk(m) if type(n) is ast.Attribute and type(n.value) is ast.Name
+                     for n in walk(m) if type(n) is ast.Attribute and type(n.value) is ast.Name
                      and n.value.id == "self" and id(n) not in helper_funcs]
             for call, use in one.helper_calls:
                 spots.append((call.func.lineno - 1 - first, call.func.col_offset - indent,
@@ -554,8 +555,8 @@ def _rewrite(cls: LiftedClass, lines: list, made: dict, nn: str) -> str | None:
     scope = {"name": "self.scope_name"} if cls.named else {}   # what self.a reads: self.name is the scope
     if cls.named:
         spans = [(one.method.lineno, one.method.end_lineno) for one in cls.methods]
-        within = {id(x) for c, _, _ in cls.selections for x in ast.walk(c)}   # those calls are rewritten whole
-        for n in ast.walk(node):
+        within = {id(x) for c, _, _ in cls.selections for x in walk(c)}   # those calls are rewritten whole
+        for n in walk(node):
             if type(n) is ast.Attribute and n.attr == "name" and type(n.value) is ast.Name and n.value.id == "self" \
                     and not any(lo <= n.lineno <= hi for lo, hi in spans) and id(n) not in within:
                 edits.append((row(n.lineno), n.col_offset, n.end_col_offset, "self.scope_name"))
@@ -637,4 +638,4 @@ def _bound(stmt) -> list:
         return [stmt.name]
     if type(stmt) in (ast.Import, ast.ImportFrom):
         return [(a.asname or a.name).partition(".")[0] for a in stmt.names]
-    return [n.id for n in ast.walk(stmt) if type(n) is ast.Name and type(n.ctx) is ast.Store]
+    return [n.id for n in walk(stmt) if type(n) is ast.Name and type(n.ctx) is ast.Store]

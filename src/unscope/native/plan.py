@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 
+from unscope.migrate.parses import walk
 from unscope.native import apis
 from unscope.native.islands import check_island
 from unscope.native.paths import Ref, Slot, Uniq, free_names, key
@@ -63,7 +64,7 @@ def fresh(base: str, taken: set) -> str:
 
 def names_in(node) -> set[str]:
     out = set()
-    for n in ast.walk(node):
+    for n in walk(node):
         if type(n) is ast.Name:
             out.add(n.id)
         elif type(n) is ast.arg:

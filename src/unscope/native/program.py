@@ -321,7 +321,7 @@ class Program:
                         "be told from the tensors")
             if node.decorator_list:
                 fn.fail(node, f"def {fn.name}", "decorated functions are kept in TF1 form")
-            if any(type(n) in (ast.Yield, ast.YieldFrom, ast.Await) for n in ast.walk(node)):
+            if any(type(n) in (ast.Yield, ast.YieldFrom, ast.Await) for n in walk(node)):
                 fn.fail(node, f"def {fn.name}", "generators are kept in TF1 form")
             if "self" in fn.arg_nodes:
                 fn.fail(node, f"def {fn.name}", "a parameter named self")
@@ -384,15 +384,12 @@ class Program:
     def _config_like(self, fn: Fn, p: str) -> bool:
         """``hparams``-style: only its attributes are read, or it is passed on whole."""
         passed = {id(a) for ev in fn.events if ev.kind == "call" for a in ev.bound.values()}
-        parents = {}
-        for node in ast.walk(fn.node):
-            for child in ast.iter_child_nodes(node):
-                parents[child] = node
+        up = parents(fn.node)
         attrs = 0
-        for node in ast.walk(fn.node):
+        for node in walk(fn.node):
             if type(node) is not ast.Name or node.id != p or type(node.ctx) is not ast.Load:
                 continue
-            parent = parents.get(node)
+            parent = up.get(node)
             if type(parent) is ast.Attribute and parent.attr not in ("shape", "get_shape", "dtype"):
                 attrs += 1
             elif id(node) not in passed:
@@ -446,7 +443,7 @@ class Program:
                             candidates.add(arg.id)
         result = set()
         for p in candidates:
-            uses = [src.span(n) for n in ast.walk(fn.node) if type(n) is ast.Name and n.id == p]
+            uses = [src.span(n) for n in walk(fn.node) if type(n) is ast.Name and n.id == p]
             if all(any(lo <= a and b <= hi for lo, hi in spans) for a, b in uses):
                 result.add(p)
         fn.reuse_params = result

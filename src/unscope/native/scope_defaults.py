@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 
+from unscope.migrate.parses import walk
 from unscope.native import apis
 from unscope.native.paths import free_names
 
@@ -122,7 +123,7 @@ def _header_locals(program, fn) -> None:
     """``reg = l2(1e-4)`` read only by scope headers: the headers go, so the value moves to
     where it is used (and the variables that take it can be made in ``__init__``)."""
     headers = [item.context_expr for w in fn.unwraps for item in w.items]
-    in_header = {id(n) for h in headers for n in ast.walk(h)}
+    in_header = {id(n) for h in headers for n in walk(h)}
     done: dict = {}
     local = _local_names(fn.node)
     for ev in fn.events:
@@ -131,7 +132,7 @@ def _header_locals(program, fn) -> None:
                 continue
             if node.id not in done:
                 done[node.id] = None
-                loads = [n for n in ast.walk(fn.node) if type(n) is ast.Name and n.id == node.id
+                loads = [n for n in walk(fn.node) if type(n) is ast.Name and n.id == node.id
                          and type(n.ctx) is ast.Load]
                 value = _portable(program, fn, node)
                 if value is None or any(id(n) not in in_header for n in loads):
@@ -162,7 +163,7 @@ def _portable(program, caller, node):
         return Foreign(program.source.segment(node), names)
     if type(node) is not ast.Name or node.id in caller.arg_nodes:
         return None
-    stores = [n for n in ast.walk(caller.node) if type(n) is ast.Name and n.id == node.id
+    stores = [n for n in walk(caller.node) if type(n) is ast.Name and n.id == node.id
               and type(n.ctx) is not ast.Load]
     assign = [s for s in caller.node.body if type(s) is ast.Assign and len(s.targets) == 1
               and type(s.targets[0]) is ast.Name and s.targets[0].id == node.id]
@@ -179,7 +180,7 @@ def _local_names(fn: ast.FunctionDef) -> set[str]:
     a = fn.args
     names = {p.arg for p in a.posonlyargs + a.args + a.kwonlyargs}
     names |= {p.arg for p in (a.vararg, a.kwarg) if p is not None}
-    for node in ast.walk(fn):
+    for node in walk(fn):
         if type(node) is ast.Name and type(node.ctx) is not ast.Load:
             names.add(node.id)
         elif node is not fn and type(node) in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
