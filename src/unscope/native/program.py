@@ -110,7 +110,7 @@ class Program:
     def local_import(self, node) -> str | None:
         """The import behind a call into this project's other modules (which may make TF1
         variables native mode cannot see), or None."""
-        if is_plain(self, node):   # the project pass proved it makes none
+        if is_plain(self, node):   # the project pass knows: it makes none, or says why (settle)
             return None
         root = node
         while type(root) is ast.Attribute:

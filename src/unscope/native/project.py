@@ -239,9 +239,10 @@ def callee(program, func, fn):
 
 
 def is_plain(program, func) -> bool:
-    """Does ``func`` name a function of another file of the run that makes no variables?"""
-    plain = getattr(program, "foreign_plain", None)
-    return bool(plain) and _text(func) in plain
+    """Does ``func`` name a function of another file of the run that makes no variables -
+    or one the project pass knows (:func:`settle` gives the reason a caller stays TF1)?"""
+    text = _text(func)
+    return text in getattr(program, "foreign_plain", ()) or text in getattr(program, "foreign_unresolved", ())
 
 
 def _text(func) -> str | None:
@@ -282,8 +283,9 @@ def settle(program) -> None:
                 ref = unresolved.get(_text(node.func))
                 if ref is not None and _root(node.func) not in _shadow(program, fn):
                     fn.fail(node, ref.text, f"calls {ref.text} ({ref.function} of "
-                            f"{os.path.basename(ref.owner)}, another file of this run), which may "
-                            f"make TF1 variables native mode cannot see; kept in TF1 form")
+                            f"{os.path.basename(ref.owner)}, another file of this run), which is no "
+                            f"module native mode made there and may make TF1 variables it cannot "
+                            f"see; kept in TF1 form")
     if not table:
         return
     for fn in program.creators.values():
