@@ -214,3 +214,18 @@ def test_a_pool_that_cannot_start_finishes_the_tree_in_order(tmp_path, monkeypat
     report = migrate_paths([PROJECT], mode="native", out=str(tmp_path / "out"), jobs=2)
     assert report.failures == []
     assert (tmp_path / "out" / "transformer" / "model.py").read_text() == (GOLDEN / "model.py").read_text()
+
+
+def test_the_report_lists_every_function_of_the_tree_as_native(tmp_path):
+    """``--report``: a function that makes variables only through another file's class
+    (model.py's block, train.py's build_loss) is listed too, with the class it became."""
+    from unscope.migrate.runner import migrate_paths
+
+    report = migrate_paths([PROJECT / "transformer"], mode="native", out=str(tmp_path / "out"), jobs=1,
+                           details=True)
+    rows = {(Path(o.path).name, fn["name"]): (fn["verdict"], fn["class"])
+            for o in report.files for fn in o.details["functions"]}
+    assert rows == {("layers.py", "dense"): ("native", "Dense"), ("layers.py", "layer_norm"): ("native", "LayerNorm"),
+                    ("layers.py", "attention"): ("native", "Attention"), ("model.py", "block"): ("native", "Block"),
+                    ("model.py", "transformer"): ("native", "Transformer"),
+                    ("train.py", "build_loss"): ("native", "BuildLoss")}

@@ -64,6 +64,12 @@ def _verdicts(source, path, mode, findings, classes, new, error) -> list[dict]:
         new_tree = None
     made = {c["function"]: c["class"] for c in classes}
     old_nodes = _defs(tree)
+    listed = {name for name, _, _ in spans}
+    for name in made:   # made a class: it makes variables (through another file's class, say)
+        node = old_nodes.get(name)
+        if name not in listed and node is not None:
+            spans.append((name, node.lineno, node.end_lineno))
+    spans.sort(key=lambda s: s[1])
     imported = imported_creators(tree, path)
     out = []
     for name, line, end in spans:
