@@ -51,6 +51,7 @@ def test_every_spelling_of_a_reference(tmp_path):
         "pkg/b.py": "from pkg import layers as L\nimport pkg.layers\nimport pkg.layers as pl\n"
                     "y = L.fc(x) + pkg.layers.conv(x) + pl.fc(x)\n",
         "pkg/c.py": "from .layers import fc\nfc = 3\n",   # rebound: not the function any more
+        "pkg/d.py": "from . import layers as lay\ny = lay.conv(x)\n",
     })
     graph = read_project(paths)
     real = {os.path.basename(p): os.path.realpath(p) for p in paths}
@@ -60,6 +61,7 @@ def test_every_spelling_of_a_reference(tmp_path):
                                           ("pkg.layers.conv", "layers.py", "conv", None),
                                           ("pl.fc", "layers.py", "fc", None)}
     assert _refs(graph, real["c.py"]) == set()
+    assert _refs(graph, real["d.py"]) == {("lay.conv", "layers.py", "conv", None)}
     assert graph.imported[real["layers.py"]] >= {"fc", "conv"}
     assert set(graph.texts) == {real["layers.py"]}
 
