@@ -209,9 +209,9 @@ def _references(tree: ast.Module, path: str, by_module: dict, reachable=frozense
                 local = alias.asname or alias.name
                 if alias.name == "*" or bound.get(local) != 1:
                     continue
-                subs = {f"{b}.{alias.name}" for b in bases if owner(f"{b}.{alias.name}")}
-                if len(subs) == 1:   # a module of the run: m.f names its functions
-                    modules[local] = subs.pop()
+                subs = [f"{b}.{alias.name}" for b in bases if owner(f"{b}.{alias.name}")]
+                if len({owner(sub) for sub in subs}) == 1:   # a module of the run: m.f names its functions
+                    modules[local] = subs[0]
                     continue
                 owners = {owner(b) for b in bases} - {None}
                 if len(owners) == 1 and not subs:
