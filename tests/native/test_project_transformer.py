@@ -229,3 +229,45 @@ def test_the_report_lists_every_function_of_the_tree_as_native(tmp_path):
                     ("layers.py", "attention"): ("native", "Attention"), ("model.py", "block"): ("native", "Block"),
                     ("model.py", "transformer"): ("native", "Transformer"),
                     ("train.py", "build_loss"): ("native", "BuildLoss")}
+
+
+PROGRAM_MODEL = '''import tensorflow as tf
+
+
+def classifier(x):
+    with tf.variable_scope("clf"):
+        w = tf.get_variable("w", [4, 2])
+        return tf.matmul(x, w)
+'''
+PROGRAM = '''import numpy as np
+import tensorflow as tf
+
+from model import classifier
+
+x = tf.placeholder(tf.float32, [None, 4])
+logits = classifier(x)
+with tf.Session() as sess:
+    sess.run(tf.global_variables_initializer())
+    print(sess.run(logits, {x: np.ones([1, 4], np.float32)}).shape)
+'''
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_in_place_a_file_others_wait_for_is_written_last(tmp_path, monkeypatch, jobs):
+    """Rewritten in place, the transformer tree is the golden tree, and a Session program
+    still finds its model file as it was (the program pass reads it) and builds its class."""
+    from unscope.migrate import runner
+    from unscope.migrate.runner import migrate_paths
+
+    monkeypatch.setattr(runner, "_MIN_FILES_FOR_POOL", 2)   # -j 2: through the pool
+    shutil.copytree(PROJECT / "transformer", tmp_path / "transformer")
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "model.py").write_text(PROGRAM_MODEL)
+    (tmp_path / "app" / "main.py").write_text(PROGRAM)
+    report = migrate_paths([tmp_path], mode="native", jobs=jobs)
+    assert report.failures == []
+    for name in FILES:
+        assert (tmp_path / "transformer" / name).read_text() == (GOLDEN / name).read_text(), name
+    main = (tmp_path / "app" / "main.py").read_text()
+    assert "from model import Classifier\n\nclassifier = Classifier()\n" in main
+    assert "class Classifier(nn.Module)" in (tmp_path / "app" / "model.py").read_text()

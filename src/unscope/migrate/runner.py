@@ -267,39 +267,68 @@ def _ignore_sigint() -> None:
 
 def _run_project(todo, action, jobs, verbose, progress, nn_import, details) -> list[FileOutcome]:
     """Native mode over a tree: one look at every file first (which names the others import,
-    kept; how each names the others' functions), then the files in waves, callees first, each
-    wave given the classes the waves before it made (:mod:`unscope.native.project_graph`)."""
-    from unscope.native.project import describe
+    kept; how each names the others' functions), then the files callees first, each given the
+    classes the files before it made (:mod:`unscope.native.project_graph`).
+
+    A file others wait for that is rewritten in place is first migrated without writing
+    (``diff``: the rewrite proven stable) and written last: until then it is on disk as it
+    was for every file that reads it (the program pass reads the model files it imports)."""
     from unscope.native.project_graph import read_project
 
     graph = read_project([path for path, _ in todo])
     waves = graph.waves()
     if len(waves) <= 1:
         return _run(todo, "native", action, jobs, verbose, progress, nn_import, details, graph.imported)
+    waited = {d for path, _ in todo for d in graph.depends(os.path.realpath(path))}
+    defer = {os.path.realpath(path) for path, out in todo
+             if action == "write" and out is None and os.path.realpath(path) in waited}
     if jobs > 1 and len(todo) >= _MIN_FILES_FOR_POOL:
         from unscope.migrate.schedule import run_in_order
 
-        return run_in_order(todo, graph, waves, action, jobs, verbose, progress, nn_import, details)
+        outcomes, foreign = run_in_order(todo, graph, waves, action, jobs, verbose, progress, nn_import,
+                                         details, defer)
+    else:
+        outcomes, foreign = _in_waves(todo, graph, waves, action, jobs, verbose, progress, nn_import,
+                                      details, defer)
+    last = [job for job in todo if os.path.realpath(job[0]) in defer]
+    if last:
+        written = _run(last, "native", action, jobs, verbose, None, nn_import, details, graph.imported, foreign)
+        by_path = dict(zip((path for path, _ in last), written))
+        outcomes = [by_path.get(path, o) for (path, _), o in zip(todo, outcomes)]
+    return outcomes
+
+
+def _in_waves(todo, graph, waves, action, jobs, verbose, progress, nn_import, details, defer):
+    """The files wave by wave in this process: ``(outcomes, foreign given to each file)``."""
+    from unscope.native.project import describe
+
     wave_of = {path: i for i, wave in enumerate(waves) for path in wave}
     exports: dict = {}
     done: dict = {}
+    given: dict = {}
     for i in range(len(waves)):
         part = [job for job in todo if wave_of.get(os.path.realpath(job[0]), 0) == i]
         foreign = {key: graph.foreign_for(key, exports)
                    for key in (os.path.realpath(path) for path, _ in part)}
+        given.update(foreign)
         base = len(done)
         step = None if progress is None else (lambda n, total, base=base: progress(base + n, len(todo)))
+        outcomes = []
         try:
-            outcomes = _run(part, "native", action, jobs, verbose, step, nn_import, details,
-                            graph.imported, foreign)
+            for first in (True, False):   # deferred files: migrated, not written (see _run_project)
+                jobs_list = [job for job in part if (os.path.realpath(job[0]) in defer) == first]
+                outcomes += _run(jobs_list, "native", "diff" if first else action, jobs, verbose, step,
+                                 nn_import, details, graph.imported, foreign)
         except _Partial as partial:
-            raise _Partial(list(done.values()) + partial.outcomes) from None
-        for (path, _), outcome in zip(part, outcomes):
+            raise _Partial(list(done.values()) + outcomes + partial.outcomes) from None
+        order = [job for job in part if os.path.realpath(job[0]) in defer] + \
+                [job for job in part if os.path.realpath(job[0]) not in defer]
+        for (path, _), outcome in zip(order, outcomes):
             key = os.path.realpath(path)
             done[key] = outcome
             if key in graph.texts and outcome.failure is None and outcome.classes:
                 exports[key] = describe(graph.texts[key], key, outcome.classes, foreign.get(key, ()))
-    return [done[os.path.realpath(path)] for path, _ in todo]
+    return [done[os.path.realpath(path)] for path, _ in todo], given
 
 
 def _run(todo, mode, action, jobs, verbose, progress, nn_import=None, details=False,

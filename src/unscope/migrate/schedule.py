@@ -16,7 +16,9 @@ from concurrent.futures.process import BrokenProcessPool
 __all__ = ["run_in_order"]
 
 
-def run_in_order(todo, graph, waves, action, jobs, verbose, progress, nn_import, details) -> list:
+def run_in_order(todo, graph, waves, action, jobs, verbose, progress, nn_import, details, defer=frozenset()):
+    """``(outcomes, foreign given to each file)``; the files of ``defer`` are migrated with
+    ``diff`` (not written; see :func:`unscope.migrate.runner._run_project`)."""
     from unscope.migrate import runner
     from unscope.migrate.names import TFNames
     from unscope.native.project import describe
@@ -48,15 +50,20 @@ def run_in_order(todo, graph, waves, action, jobs, verbose, progress, nn_import,
         jobs_list = [job for job in order if key[job[0]] not in submitted and needs[key[job[0]]] <= set(done)]
         for path, _ in jobs_list:
             foreign[key[path]] = graph.foreign_for(key[path], exports)
-        first = [job for job in jobs_list if key[job[0]] in wanted]
-        rest = [job for job in jobs_list if key[job[0]] not in wanted]
+        alone = wanted | defer   # one per task: others wait for them; deferred ones run as diff
+        first = [job for job in jobs_list if key[job[0]] in alone]
+        rest = [job for job in jobs_list if key[job[0]] not in alone]
         return [[job] for job in first] + [rest[i:i + size] for i in range(0, len(rest), size)]
 
     def run_here(jobs_list):
         for path, _ in jobs_list:
             foreign.setdefault(key[path], graph.foreign_for(key[path], exports))
-        finish(runner._batch(jobs_list, "native", action, verbose, nn_import, details, graph.imported,
-                             {key[p]: foreign[key[p]] for p, _ in jobs_list}), jobs_list)
+        for job in jobs_list:
+            finish(runner._batch([job], "native", act(job), verbose, nn_import, details, graph.imported,
+                                 {key[job[0]]: foreign[key[job[0]]]}), [job])
+
+    def act(job):
+        return "diff" if key[job[0]] in defer else action
 
     submitted: set = set()
     futures: dict = {}
@@ -69,7 +76,7 @@ def run_in_order(todo, graph, waves, action, jobs, verbose, progress, nn_import,
             def submit():
                 for batch in ready(submitted):
                     submitted.update(key[p] for p, _ in batch)
-                    futures[pool.submit(runner._batch, batch, "native", action, verbose, nn_import, details,
+                    futures[pool.submit(runner._batch, batch, "native", act(batch[0]), verbose, nn_import, details,
                                         runner._for_files(graph.imported, batch),
                                         {key[p]: foreign[key[p]] for p, _ in batch})] = batch
 
@@ -106,4 +113,4 @@ def run_in_order(todo, graph, waves, action, jobs, verbose, progress, nn_import,
     for path, out in order:                         # ... and what never started, in order
         if key[path] not in done:
             run_here([(path, out)])
-    return [done[key[path]] for path, _ in todo]
+    return [done[key[path]] for path, _ in todo], foreign
