@@ -79,7 +79,7 @@ def test_policy_variables_outputs_gradients_equal_tf1(migrated, oracle, tmp_path
 
     @tf.function
     def traced(obs):
-        act = module.ActorCritic(obs, 3, net=first.net)
+        act = module.ActorCritic(obs, 3, reuse=True, net=first.net)
         train = module.ActorCritic(obs * 2.0, 3, reuse=True, net=act.net)
         return act.probs, act.vf, train.pi
 
@@ -97,7 +97,7 @@ def test_policy_checkpoint_round_trip(migrated, oracle, tmp_path):
     path = tf.train.Checkpoint(model=first).write(str(tmp_path / "ckpt"))
     fresh = module.ActorCritic(inputs["obs"], 3)
     tf.train.Checkpoint(model=fresh).read(path).assert_consumed()
-    again = module.ActorCritic(inputs["obs"], 3, net=fresh.net)
+    again = module.ActorCritic(inputs["obs"], 3, reuse=True, net=fresh.net)
     np.testing.assert_allclose(again.probs.numpy(), expected["out:0"], rtol=1e-5, atol=1e-5)
 
 
@@ -116,6 +116,29 @@ def test_reuse_true_without_a_first_instance_raises_like_tf1(migrated, tmp_path)
     with pytest.raises(ValueError, match="do not exist") as native_error:
         module.ActorCritic(tf.constant(obs), 3, reuse=True)
     assert "pass net=" in str(native_error.value)
+
+
+def test_module_given_without_reuse_raises_already_exists_like_tf1(migrated, tmp_path):
+    """TF1: a second construction without ``reuse=True`` -> ValueError "Variable ... already
+    exists, disallowed"; native: ``net=`` without ``reuse=True`` raises it, naming the same
+    variable (the first TF1 made), instead of sharing silently."""
+    import tensorflow.compat.v1 as tf1
+    from tests.zoo import policy
+
+    obs = policy.INPUTS["obs"]
+    with tf1.Graph().as_default():
+        policy.ActorCritic(tf1.constant(obs), 3)
+        with pytest.raises(ValueError) as tf1_error:
+            policy.ActorCritic(tf1.constant(obs), 3, reuse=False)
+    tf1_words = str(tf1_error.value).split(" Originally defined at")[0].strip()
+    assert "already exists" in tf1_words
+    module = load(migrated.code, tmp_path, "policy")
+    first = module.ActorCritic(tf.constant(obs), 3)
+    with pytest.raises(ValueError) as native_error:
+        module.ActorCritic(tf.constant(obs), 3, reuse=False, net=first.net)
+    assert str(native_error.value) == tf1_words
+    shared = module.ActorCritic(tf.constant(obs), 3, reuse=True, net=first.net)
+    assert shared.net is first.net
 
 
 REFUSED = [

@@ -22,7 +22,8 @@ the function engine turns into a class like any other; the class then holds that
 stores what it returns. TF1 shared the variables of ``reuse=True`` by name in the graph; here
 the second instance holds the first one's module (``net=step.net``, written into each
 construction of the same file whose first instance is plain to see), and a ``reuse=True``
-construction given no module raises TF1's "does not exist" error, saying what to pass.
+construction given no module raises TF1's "does not exist" error, saying what to pass, and
+one given a module without ``reuse=True`` raises TF1's "already exists" (TF1 never shared then).
 
 Only what can be proven: ``__init__`` stores ``self.x = ...`` only at its top level or under
 ``with`` blocks, reads only attributes it stored before, returns nothing, and takes ``reuse``
@@ -236,9 +237,10 @@ def reuse_edits(lines: list, lifts) -> None:
         lines[row] = lines[row][:col] + text + lines[row][col:]
 
 
-def owner_init(init: ast.FunctionDef, lift: InitLift, entry: dict, indent: str) -> list | None:
+def owner_init(init: ast.FunctionDef, lift: InitLift, entry: dict, indent: str, nn: str | None = None) -> list | None:
     """The owner's new ``__init__`` (lines), or None when the module's constructor or call
-    needs what ``__init__``'s parameters cannot give."""
+    needs what ``__init__``'s parameters cannot give. With a ``reuse`` parameter, ``net=``
+    without ``reuse=True`` raises TF1's "already exists" (``nn`` names unscope.nn there)."""
     params = [p.arg for p in init.args.args[1:]]
     init_args = [p for p in entry["init_args"] if p != "name"]
     if any(p not in params for p in init_args + entry["call_args"]):
@@ -256,6 +258,12 @@ def owner_init(init: ast.FunctionDef, lift: InitLift, entry: dict, indent: str) 
                 f"{body}        raise ValueError(\"Variables of {entry['class']} do not exist: reuse=True \"",
                 f"{body}                         \"shares them; pass {slot}=<the instance that made them>.{slot}\")",
                 f"{body}    {slot} = {build}"]
+        taken = "taken" if "taken" not in params else "taken_"
+        if nn is not None and taken not in params:   # TF1: a second reuse=False construction finds the names taken
+            out += [f"{body}elif not {lift.reuse}:",
+                    f"{body}    {taken} = {nn}.variables_under({slot}, trainable=False)[0].name.rpartition(\":\")[0]",
+                    f"{body}    raise ValueError(f\"Variable {{{taken}}} already exists, disallowed. Did you mean \"",
+                    f"{body}                     \"to set reuse=True or reuse=tf.AUTO_REUSE in VarScope?\")"]
     else:
         out += [f"{body}if {slot} is None:", f"{body}    {slot} = {build}"]
     targets = ", ".join(f"self.{s}" for s in lift.stores)

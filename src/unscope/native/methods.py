@@ -572,7 +572,7 @@ def _rewrite(cls: LiftedClass, lines: list, made: dict, nn: str) -> str | None:
     lifted_init = next((one for one in cls.methods if one.init is not None), None)
     if lifted_init is not None:
         entry = made.get(lifted_init.function)
-        new = owner_init(init, lifted_init.init, entry, " " * init.col_offset) if entry else None
+        new = owner_init(init, lifted_init.init, entry, " " * init.col_offset, nn) if entry else None
         if new is None:
             return None
         replaced[row(init.lineno)] = (row(init.end_lineno), new)

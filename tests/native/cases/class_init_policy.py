@@ -82,6 +82,10 @@ class Policy(nn.Module):
                 raise ValueError("Variables of PolicyNet do not exist: reuse=True "
                                  "shares them; pass net=<the instance that made them>.net")
             net = PolicyNet()
+        elif not reuse:
+            taken = nn.variables_under(net, trainable=False)[0].name.rpartition(":")[0]
+            raise ValueError(f"Variable {taken} already exists, disallowed. Did you mean "
+                             "to set reuse=True or reuse=tf.AUTO_REUSE in VarScope?")
         self.net = net
         self.pi, self.vf, self.action = self.net(obs, n_actions)
 
