@@ -306,6 +306,8 @@ class Program:
 
     # ------------------------------------------------------------------ parameters
     def classify(self) -> None:
+        from unscope.native.star_params import read_star_params
+
         for fn in self.order:
             self._reuse_params(fn)
             flags = [self.source.span(arg) for ev in fn.events if ev.kind == "call"
@@ -315,8 +317,7 @@ class Program:
                 if not any(lo <= a and b <= hi for lo, hi in flags):
                     fn.fail(node, "tf.AUTO_REUSE", "tf.AUTO_REUSE used outside a reuse= argument")
             node = fn.node
-            a = node.args
-            if a.vararg or a.kwarg:
+            if read_star_params(node):   # only swallowed (never read): nothing to tell apart
                 fn.fail(node, f"def {fn.name}", "*args/**kwargs: the structural arguments cannot "
                         "be told from the tensors")
             if node.decorator_list:
