@@ -18,7 +18,13 @@ from unscope.native.plan import Plan, Unsupported, ctor_args, first_on_line, fre
 from unscope.native.scope_defaults import Foreign
 from unscope.native.text import Editor, header_colon, string_lines
 
-__all__ = ["Emitter"]
+__all__ = ["Emitter", "MODULE_ATTRIBUTES"]
+
+# what an nn.Module (a tf.Module) already answers to: no attribute of a class may take these
+MODULE_ATTRIBUTES = frozenset({
+    "name", "name_scope", "scope_name", "variables", "trainable_variables",
+    "non_trainable_variables", "submodules", "regularization_losses", "with_name_scope",
+})
 
 
 class Emitter:
@@ -48,8 +54,15 @@ class Emitter:
 
     def name_attributes(self, plan: Plan) -> None:
         fn = plan.fn
-        taken = {"scope_name", "name", "variables", "trainable_variables", "submodules",
-                 "regularization_losses"} | {p for p, k in fn.kinds.items() if k == "init"}
+        init = [p for p in fn.all_params if fn.kinds.get(p) == "init"]
+        taken = set(MODULE_ATTRIBUTES) | set(init)
+        # a parameter tf.Module already has an attribute for (its read-only ``name``) is kept
+        # under the PEP 8 spelling for a clash: ``self.name_ = name``
+        plan.stored = {p: p for p in init}
+        for p in init:
+            if p in MODULE_ATTRIBUTES:
+                plan.stored[p] = fresh(p + "_", taken)
+                taken.add(plan.stored[p])
         for res in plan.resources:
             ev = res.first
             if res.kind in ("module", "island") and ev.kind == "call" and ev.callee.own is None:
@@ -74,7 +87,11 @@ class Emitter:
 
     def path_text(self, plan, path, context, expr, uniq_var=None):
         full = ((BASE[0],),) + tuple(path)
-        return fstring(full, expr, self.base_expr(plan, context), uniq_var)
+        text = fstring(full, expr, self.base_expr(plan, context), uniq_var)
+        inner = text[3:-2] if text.startswith('f"{') and text.endswith('}"') else ""
+        if inner.isidentifier() and "{" not in inner:
+            return inner   # f"{name}": the name itself
+        return text
 
     def plain(self, node) -> str:
         return self.src.segment(node)
@@ -178,7 +195,7 @@ class Emitter:
                 plan.prelude.add(name)
                 self.ed.replace(node, lambda r, n=name: (used.add(n), n)[1])
             else:
-                self.ed.replace(node, lambda r, n=name: (used.add(n), f"self.{n}")[1])
+                self.ed.replace(node, lambda r, n=name: (used.add(n), f"self.{plan.stored[n]}")[1])
 
     def _index(self, res) -> str:
         return f"[{res.loop.index}]" if res.loop is not None else ""
@@ -368,7 +385,7 @@ class Emitter:
         fn = plan.fn
         indent = " " * (fn.node.col_offset + 8)
         names = [p for p in fn.all_params if p in plan.prelude and p in self.used[fn.name]]
-        return "".join(f"{indent}{p} = self.{p}\n" for p in names)
+        return "".join(f"{indent}{p} = self.{plan.stored[p]}\n" for p in names)
 
     def _header(self, plan) -> str:
         fn = plan.fn
@@ -380,13 +397,15 @@ class Emitter:
             lines.append("")
         lines.append(f"{m}def __init__(self{self._signature(plan, 'init')}):")
         if plan.mode == "root":
-            lines.append(f'{b}super().__init__(name="")')
+            # its variables are named from the top, as TF1 named them: the module's own name
+            # is only tf.Module's (the class's), so none is passed
+            lines.append(f"{b}super().__init__()")
         else:
             lines.append(f"{b}super().__init__(name={plan.path_param})")
         used = self.used.get(fn.name, set())
         for p in fn.all_params:
             if fn.kinds.get(p) == "init" and p in used:
-                lines.append(f"{b}self.{p} = {p}")
+                lines.append(f"{b}self.{plan.stored[p]} = {p}")
         for res in plan.resources:
             lines.append(f"{b}self.{res.attr} = {self._init_value(plan, res)}")
         lines.append("")
@@ -402,7 +421,7 @@ class Emitter:
         expr = self.plain
         uniq_var = None
         if res.uniq is not None:
-            uniq_var = fresh("scope", names_in(ev.node) | {res.loop.target or ""})
+            uniq_var = fresh("scope", names_in(ev.node) | {res.loop.target or "", plan.path_param or ""})
         if res.kind == "var":
             value = self._variable(plan, ev, "init", expr, uniq_var)
         elif res.kind == "layer":

@@ -14,7 +14,7 @@ from unscope.native.paths import Ref, Slot, Uniq, free_names, key
 from unscope.native.scope_defaults import Foreign, layer_defaults
 
 __all__ = ["Unsupported", "Resource", "Plan", "decide_modes", "plan_function", "fresh", "names_in",
-           "ctor_args", "first_on_line"]
+           "ctor_args", "first_on_line", "path_param"]
 
 
 class Unsupported(Exception):
@@ -62,6 +62,16 @@ def fresh(base: str, taken: set) -> str:
     return name
 
 
+def path_param(taken: set) -> str:
+    """The new ``__init__`` parameter holding a module's path: ``name``, as in Sonnet and
+    nn.Module; where the function already has a ``name`` (an op's or a layer's), ``scope``,
+    TF1's own word for it, rather than ``name2``."""
+    for base in ("name", "scope", "module_name"):
+        if base not in taken:
+            return base
+    return fresh("name", taken)
+
+
 def names_in(node) -> set[str]:
     out = set()
     for n in walk(node):
@@ -94,7 +104,7 @@ def decide_modes(program, plans: dict) -> None:
                 if d is not None:
                     plan.path_default = fn.own.literal
             else:
-                plan.path_param = fresh("name", taken)
+                plan.path_param = path_param(taken)
                 plan.fresh_path = True
                 plan.path_default = fn.own.literal
             continue
@@ -113,7 +123,7 @@ def decide_modes(program, plans: dict) -> None:
             raise exc
         else:
             plan.mode = "param"
-            plan.path_param = fresh("name", taken)
+            plan.path_param = path_param(taken)
             plan.fresh_path = True
 
 

@@ -63,7 +63,7 @@ def discriminator(x, reuse=False):
 
 class Build(nn.Module):
     def __init__(self):
-        super().__init__(name="")
+        super().__init__()
         self.generator = Generator()
         self.discriminator = Discriminator()
 

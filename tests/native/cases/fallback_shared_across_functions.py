@@ -37,7 +37,7 @@ def logits(h):
 
 class Build(nn.Module):
     def __init__(self):
-        super().__init__(name="")
+        super().__init__()
         self.embedding = unscope.track(embed, scope="")
         self.embedding_2 = unscope.track(logits, scope="", share=self.embedding)
 

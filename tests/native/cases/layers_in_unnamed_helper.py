@@ -37,7 +37,7 @@ def mlp(x):
 
 class Build(nn.Module):
     def __init__(self):
-        super().__init__(name="")
+        super().__init__()
         self.mlp = Mlp("a")
         self.mlp_2 = Mlp("b")
 

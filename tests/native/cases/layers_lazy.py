@@ -13,7 +13,7 @@ from unscope import nn
 
 class Build(nn.Module):
     def __init__(self):
-        super().__init__(name="")
+        super().__init__()
         self.wide = None
         self.narrow = nn.Dense(4, name="narrow")
 

@@ -13,7 +13,7 @@ from unscope import nn
 
 class Build(nn.Module):
     def __init__(self):
-        super().__init__(name="")
+        super().__init__()
         self.dense = nn.Dense(4, name="dense")
         self.dense_1 = nn.Dense(4, name="dense_1")
 

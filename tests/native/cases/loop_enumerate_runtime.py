@@ -37,7 +37,7 @@ def block(x, scope, past=None):
 
 class Build(nn.Module):
     def __init__(self):
-        super().__init__(name="")
+        super().__init__()
         self.h = []
 
     def __call__(self, x):

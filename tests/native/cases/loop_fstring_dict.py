@@ -14,7 +14,7 @@ from unscope import nn
 
 class Build(nn.Module):
     def __init__(self):
-        super().__init__(name="")
+        super().__init__()
         self.proj_dense = {name: nn.Dense(4, name=f"{name}_proj/dense") for name in ("a", "b")}
 
     def __call__(self, x):

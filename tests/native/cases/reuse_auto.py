@@ -36,7 +36,7 @@ def shared_proj(x):
 
 class Build(nn.Module):
     def __init__(self):
-        super().__init__(name="")
+        super().__init__()
         self.shared = SharedProj()
 
     def __call__(self, x):

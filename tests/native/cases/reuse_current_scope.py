@@ -38,7 +38,7 @@ def discriminator(x, reuse=False):
 
 class Build(nn.Module):
     def __init__(self):
-        super().__init__(name="")
+        super().__init__()
         self.d = Discriminator()
 
     def __call__(self, x):

@@ -15,7 +15,7 @@ from unscope import nn
 
 class Build(nn.Module):
     def __init__(self):
-        super().__init__(name="")
+        super().__init__()
         self.enc_w = nn.variable("enc/w", [4, 4])
 
     def __call__(self, x):

@@ -37,7 +37,7 @@ def tower(x, reuse=False):
 
 class Build(nn.Module):
     def __init__(self):
-        super().__init__(name="")
+        super().__init__()
         self.tower = Tower()
 
     def __call__(self, x):

@@ -34,7 +34,7 @@ def extra(x):
 
 class Build(nn.Module):
     def __init__(self, use_extra=False):
-        super().__init__(name="")
+        super().__init__()
         self.use_extra = use_extra
         self.extra = None
         self.out_dense = nn.Dense(2, name="out/dense")

@@ -39,7 +39,7 @@ def linear(x, units, scope=None):
 
 class Build(nn.Module):
     def __init__(self):
-        super().__init__(name="")
+        super().__init__()
         self.linear = Linear(4)
         self.linear_1 = Linear(4, scope="linear_1")
         self.out = Linear(4, scope="out")

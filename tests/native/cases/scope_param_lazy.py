@@ -53,7 +53,7 @@ def norm(x, scope, axis=-1, epsilon=1e-5):
 
 class Build(nn.Module):
     def __init__(self):
-        super().__init__(name="")
+        super().__init__()
         self.ln_1 = Norm("ln_1")
         self.ln_2 = Norm("ln_2", epsilon=1e-3)
 

@@ -40,7 +40,7 @@ def encoder(x, width):
 
 class Build(nn.Module):
     def __init__(self):
-        super().__init__(name="")
+        super().__init__()
         self.encoder = Encoder("encoder", width=4)
 
     def __call__(self, x):

@@ -15,7 +15,7 @@ from unscope import nn
 
 class Build(nn.Module):
     def __init__(self):
-        super().__init__(name="")
+        super().__init__()
         self.my_scope_my_var = nn.variable("my_scope/my_var", shape=[4])
 
     def __call__(self, x):

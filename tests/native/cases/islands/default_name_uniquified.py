@@ -32,7 +32,7 @@ def block(x, name=None):
 
 class Build(nn.Module):
     def __init__(self):
-        super().__init__(name="")
+        super().__init__()
         self.block = unscope.track(block, scope="")
         self.block_1 = unscope.track(block, scope="")
         self.stack_block = [unscope.track(block, scope="stack") for _ in ("block", "block_1")]

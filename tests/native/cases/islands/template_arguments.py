@@ -27,7 +27,7 @@ def encoder(x, width):
 
 class Build(nn.Module):
     def __init__(self):
-        super().__init__(name="")
+        super().__init__()
         self.encoder = unscope.track(functools.partial(encoder, width=4), scope="encoder")
 
     def __call__(self, x):

@@ -8,7 +8,7 @@ from unscope import nn
 
 class BuildLoss(nn.Module):
     def __init__(self):
-        super().__init__(name="")
+        super().__init__()
         self.model = net.Transformer(n_layer=2, n_head=2)
         self.head = transformer.layers.Dense("head")
 
