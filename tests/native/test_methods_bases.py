@@ -208,3 +208,43 @@ def test_class_storing_its_own_name_uses_it_as_the_scope(tmp_path):
     got = native(tf.constant(z)) + native(tf.constant(z * 2), reuse=True)
     np.testing.assert_allclose(got.numpy(), y, rtol=1e-6)
     assert len(native.variables) == 1   # the reuse=True call is the same module
+
+
+PREFIXED = HEAD + MODEL + ACTOR.replace(
+    "            return tf.layers.dense(obs, 2)\n",
+    "            w = tf.get_variable('w', [4, 2])\n            return tf.matmul(obs, w)\n") + '''
+
+def build(obs):
+    actor = Actor()
+    target = Actor(name="actor_target")
+    return actor(obs), target(obs), actor.vars
+'''
+
+
+@pytest.mark.parametrize("target", ["actor_target", "actor2", "target_actor", "actor/target"])
+def test_lists_under_a_name_that_prefixes_another_stay_tf1(target, tmp_path):
+    """TF1: ``get_collection(scope="actor")`` matches names, so ``actor.vars`` also holds
+    ``actor_target/...``; a native list holds only its own module's variables, so such a class
+    stays TF1 and says why - and where TF1's list holds only the class's own variables
+    (``target_actor``, or a scope nested under ``actor``), the class is native with TF1's list."""
+    import tensorflow.compat.v1 as tf1
+
+    source = PREFIXED.replace("actor_target", target)
+    namespace = {}
+    exec(compile(source, "<tf1>", "exec"), namespace)
+    x = np.ones((3, 4), np.float32)
+    with tf1.Graph().as_default():
+        *_, listed = namespace["build"](tf1.constant(x))
+        expected = [v.name for v in listed]
+    own = [n for n in expected if n.startswith("actor/") and not n.startswith(f"{target}/")]
+    result = migrate_native(source, "m.py")
+    native = not any("prefix of the name" in f.message for f in result.findings)
+    assert native == (expected == own), (expected, [str(f) for f in result.findings])
+    if not native:
+        assert f"also select '{target}'/..." in reasons(source, ast.parse(source))["Actor"]
+        assert "class Model(object):" in result.code and "class Actor(Model):" in result.code
+        return
+    assert result.ok and not result.findings, [str(f) for f in result.findings]
+    module = load(result.code, tmp_path, f"prefix_{target.replace('/', '_')}")
+    *_, got = module.build(tf.constant(x))
+    assert [v.name for v in got] == expected

@@ -47,6 +47,8 @@ from unscope.analyze.imports import ImportTable, canonical_api
 from unscope.native import apis
 from unscope.native.classes_bases import Base, calls_base_init, plain_base, rewrite_base
 from unscope.native.classes_helpers import helper_function, helper_uses, helpers
+from unscope.native.classes_family import configuring, family as below, in_file_base
+from unscope.native.classes_prefix import own_names, prefix_clash, scope_names
 from unscope.native.classes_init import InitLift, analyse_init, owner_init, reuse_edits, snake
 from unscope.native.paths import _RESERVED
 
@@ -134,21 +136,30 @@ def lift(source: str, tree: ast.Module, why: dict | None = None) -> Lifting | No
     lifted, taken = [], set(globals_)
     callable_helpers = helpers(tree, creates, taken)
     bases = _bases(classes, tree, api, creates)
+    by_name = {c.name: c for c in classes}
     for cls in classes:
         if cls.name in callable_helpers or isinstance(bases.get(cls.name), Base):
             continue
+        if _configures(cls, by_name, bases, api, creates) is None:
+            continue   # it keeps its text: its model class's native methods are inherited
         try:
             if outside_reads:
                 raise NotLiftable("code outside the class reads TF1 variable collections")
             if cls.name in extended:
-                raise NotLiftable(f"another class extends {cls.name}")
+                for sub in below(cls, classes):
+                    why_not = _configures(sub, by_name, bases, api, creates)
+                    if why_not is not None:
+                        raise NotLiftable(f"another class extends {cls.name}: {sub.name} {why_not}")
             found = _liftable(cls, api, creates, taken, tree, callable_helpers, source, bases)
+            if found is not None and cls.name in extended and any(m.init is not None for m in found.methods):
+                raise NotLiftable(f"another class extends {cls.name}, whose __init__ makes the variables")
         except NotLiftable as exc:
             why[cls.name] = str(exc)
             continue
         if found is not None:
             lifted.append(found)
             taken |= {m.function for m in found.methods}
+    lifted = _prefix_safe(lifted, tree, why)
     lifted = _whole_families(lifted, bases, why)
     for cls in list(lifted):   # a class TF1 code of the file builds keeps that code's scopes: TF1 too
         builders = [u for u in _users(tree, cls.node.name) if u in why]
@@ -187,6 +198,23 @@ def lift(source: str, tree: ast.Module, why: dict | None = None) -> Lifting | No
     return Lifting(_synthetic(source, lifted, kept), lifted, names, kept, family)
 
 
+def _configures(cls, by_name, bases, api, creates) -> str | None:
+    """None when ``cls`` only configures an in-file model class (see
+    :mod:`unscope.native.classes_family`), else why not."""
+    base = in_file_base(cls, by_name)
+    if base is None or isinstance(bases.get(base.name), Base):
+        return "extends no model class of the file"
+    root, seen = base, {cls.name}
+    while in_file_base(root, by_name) is not None and root.name not in seen:
+        seen.add(root.name)
+        if isinstance(bases.get(in_file_base(root, by_name).name), Base):
+            break
+        root = in_file_base(root, by_name)
+    if not creates(root):
+        return f"extends {root.name}, which makes no variables"
+    return configuring(cls, base, root, api, creates)
+
+
 def _users(tree, name) -> list:
     """The top-level classes and functions, other than ``name`` itself, that mention ``name``."""
     return [s.name for s in tree.body if type(s) in (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
@@ -207,6 +235,29 @@ def _bases(classes, tree, api, creates) -> dict:
                     continue
                 out[b.id].extended = [c for c in classes if any(type(x) is ast.Name and x.id == b.id
                                                                  for x in c.bases)]
+    return out
+
+
+def _prefix_safe(lifted, tree, why) -> list:
+    """Classes whose variable lists TF1 would fill from other objects too stay TF1
+    (see :mod:`unscope.native.classes_prefix`)."""
+    names = None
+    out = []
+    for cls in lifted:
+        scopes = [scope for _, scope, _ in cls.selections + (cls.base.selections if cls.base else [])
+                  if scope is not None]
+        if not scopes:
+            out.append(cls)
+            continue
+        names = scope_names(tree) if names is None else names
+        selected = {s.value for s in scopes if type(s) is ast.Constant}
+        if any(type(s) is ast.Attribute for s in scopes):
+            selected |= own_names(tree, {cls.node.name})
+        clash = prefix_clash(selected, names)
+        if clash is None:
+            out.append(cls)
+        else:
+            why[cls.node.name] = clash
     return out
 
 
@@ -566,7 +617,8 @@ def _rewrite(cls: LiftedClass, lines: list, made: dict, nn: str) -> str | None:
     after = row(first_stmt.end_lineno) + 1 if is_doc else 1
     slots = [f"{inner}{one.slot} = None  # {made[one.function]['class']}, made on the first call"
              for one in cls.methods if one.init is None and one.function in made]
-    inserts = {after: slots + [""]} if slots else {}
+    gap = [""] if after >= len(text) or text[after].strip() else []   # a blank line follows already
+    inserts = {after: slots + gap} if slots else {}
     init = next((s for s in node.body if type(s) is ast.FunctionDef and s.name == "__init__"), None)
     replaced = {}
     lifted_init = next((one for one in cls.methods if one.init is not None), None)
