@@ -68,9 +68,17 @@ def test_every_spelling_of_a_reference(tmp_path):
 
 def test_a_name_two_files_could_mean_is_left_out(tmp_path):
     paths = _tree(tmp_path, {"one/layers.py": LAYERS, "two/layers.py": LAYERS,
-                             "one/model.py": "import layers\ny = layers.fc(x)\n"})
+                             "three/model.py": "import layers\ny = layers.fc(x)\n"})
     graph = read_project(paths)
     assert graph.references == {}
+
+
+def test_of_two_files_of_one_name_the_one_beside_the_importer_is_meant(tmp_path):
+    paths = _tree(tmp_path, {"one/layers.py": LAYERS, "two/layers.py": LAYERS,
+                             "one/model.py": "import layers\ny = layers.fc(x)\n"})
+    graph = read_project(paths)
+    (ref,) = graph.references[os.path.realpath(paths[2])]
+    assert (ref.text, ref.owner) == ("layers.fc", os.path.realpath(paths[0]))
 
 
 def test_waves_put_callees_first_and_cycles_together(tmp_path):

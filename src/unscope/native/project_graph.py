@@ -192,8 +192,12 @@ def _references(tree: ast.Module, path: str, by_module: dict, reachable=frozense
         for name in _bound(stmt):
             bound[name] = bound.get(name, 0) + 1
 
+    here = os.path.dirname(path)
+
     def owner(module):
         found = {o for o in by_module.get(module, ()) if o != path}
+        if len(found) > 1:   # two model.py: the one beside this file (a script's folder is on sys.path)
+            found = {o for o in found if os.path.dirname(o) == here and "." not in module}
         return found.pop() if len(found) == 1 else None
 
     out: dict[str, Reference] = {}
