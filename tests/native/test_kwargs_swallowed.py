@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import ast
 
-import numpy as np
 import pytest
-import tensorflow as tf
 
-from tests.native.programs import X, value_for
 from tests.native.support import class_for, load
+from tests.native.tf1_oracle import assert_same, run_native, run_tf1
 from unscope.native import migrate_native
 from unscope.native.star_params import read_star_params
 
@@ -54,55 +52,14 @@ def build(x):
 }
 
 
-def _tf1(source):
-    """Variable names/shapes, output and gradients (w.r.t. the input and each variable) of
-    ``build`` in a TF1 graph, with every variable set to ``value_for`` its name."""
-    namespace: dict = {}
-    with tf.Graph().as_default():
-        exec(compile(source, "<tf1>", "exec"), namespace)
-        x = tf.constant(X)
-        out = namespace["build"](x)
-        variables = tf.compat.v1.global_variables()
-        grads = tf.gradients(tf.reduce_sum(out * out), [x] + variables)
-        with tf.compat.v1.Session() as sess:
-            for v in variables:
-                v.load(value_for(v.name, v.shape.as_list()), sess)
-            got_out, *got_grads = sess.run([out] + grads)
-    names = [v.name for v in variables]
-    return ({v.name: v.shape.as_list() for v in variables}, got_out,
-            dict(zip(["x"] + names, got_grads)))
-
-
-def _native(module, cls_name):
-    model = getattr(module, cls_name)()
-    x = tf.constant(X)
-    model(x)   # lazy variables exist after the first call
-    for v in model.variables:
-        v.assign(value_for(v.name, v.shape.as_list()))
-    with tf.GradientTape() as tape:
-        tape.watch(x)
-        out = model(x)
-        loss = tf.reduce_sum(out * out)
-    grads = tape.gradient(loss, [x] + list(model.variables))
-    names = [v.name for v in model.variables]
-    return ({v.name: v.shape.as_list() for v in model.variables}, out.numpy(),
-            dict(zip(["x"] + names, [g.numpy() for g in grads])))
-
-
 @pytest.mark.parametrize("name", sorted(SWALLOWED))
 def test_swallowed_star_params_become_native_and_equal_tf1(name, tmp_path):
     source = SWALLOWED[name]
     result = migrate_native(source, f"{name}.py")
     assert not [f for f in result.findings if "*args/**kwargs" in f.message], result.findings
     assert {c["function"] for c in result.classes} == {"build", source.split("def ")[1].split("(")[0]}
-    expected_vars, expected_out, expected_grads = _tf1(source)
     module = load(result.code, tmp_path, name)
-    got_vars, got_out, got_grads = _native(module, class_for(result, "build"))
-    assert got_vars == expected_vars
-    np.testing.assert_allclose(got_out, expected_out, rtol=1e-5, atol=1e-6)
-    assert got_grads.keys() == expected_grads.keys()
-    for key in expected_grads:
-        np.testing.assert_allclose(got_grads[key], expected_grads[key], rtol=1e-5, atol=1e-6, err_msg=key)
+    assert_same(run_native(getattr(module, class_for(result, "build"))()), run_tf1(source))
 
 
 def test_the_class_takes_only_the_named_parameters_and_the_tf1_copy_keeps_the_signature():

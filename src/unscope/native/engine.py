@@ -12,6 +12,7 @@ from unscope.analyze.findings import Finding
 from unscope.native.check import conflicts
 from unscope.native.methods import lift, place, reasons
 from unscope.native.emit import Emitter
+from unscope.native.decorators import first_line
 from unscope.native.layout import layout
 from unscope.native.islands import ISLAND_PHRASE, hosts as island_hosts, module_binding, partials
 from unscope.native.plan import Plan, Unsupported, decide_modes, plan_function
@@ -294,7 +295,8 @@ def _already_kept(program: Program, kept: frozenset, imported: frozenset) -> Non
     lines = program.source.lines
     for name in program.creators:
         fn = program.creators[name]
-        above = lines[fn.node.lineno - 2].strip() if fn.node.lineno > 1 else ""
+        top = first_line(fn.node)   # the comment sits above a kept registry's decorator
+        above = lines[top - 2].strip() if top > 1 else ""
         cls = above.rpartition("; ")[2].partition(" above is its native form")[0]
         if above.startswith(f"# {name}: ") and cls in classes:
             if name in imported:
@@ -332,6 +334,9 @@ def _keep_for_importers(program: Program, editor: Editor, plans, kept: frozenset
                 if c in plans:
                     tf1_callers.setdefault(c, name)
     keep += [name for name in program.creators if name in tf1_callers and name not in keep]
+    # a registry decorator (unscope.native.decorators) registers the TF1 function, as before
+    registered = [n for n in program.creators if n in plans and plans[n].fn.node.decorator_list]
+    keep += [name for name in registered if name not in keep]
     todo, seen = list(keep), set()
     while todo:
         name = todo.pop()
@@ -346,7 +351,9 @@ def _keep_for_importers(program: Program, editor: Editor, plans, kept: frozenset
             callers.setdefault(c, n)
     for name in [n for n in program.creators if n in seen]:
         node = plans[name].fn.node
-        start = src.offset(node.lineno, 0)
+        start = src.offset(first_line(node), 0)
+        if node.decorator_list:   # the decorator moves to the TF1 copy; the class has none
+            editor.add(start, src.offset(node.lineno, 0), "")
         end = src.next_line_start(node.end_lineno)
         text = src.text[start:end]
         lead = "" if src.text[:end].endswith("\n") else "\n"
@@ -354,6 +361,8 @@ def _keep_for_importers(program: Program, editor: Editor, plans, kept: frozenset
             why = f"# {name}: imported by other files, kept as TF1 code for them (their scopes name its variables)"
         elif name in kept:
             why = f"# {name}: public, kept as TF1 code for callers elsewhere"
+        elif name in registered and name not in callers:
+            why = f"# {name}: registered by its decorator, kept as TF1 code for the registry"
         else:
             why = f"# {name}: called by the TF1 code of {callers[name]}, kept with it"
         why += f"; {plans[name].cls} above is its native form\n"

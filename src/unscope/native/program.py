@@ -306,6 +306,7 @@ class Program:
 
     # ------------------------------------------------------------------ parameters
     def classify(self) -> None:
+        from unscope.native.decorators import decorator_reason
         from unscope.native.star_params import read_star_params
 
         for fn in self.order:
@@ -320,8 +321,10 @@ class Program:
             if read_star_params(node):   # only swallowed (never read): nothing to tell apart
                 fn.fail(node, f"def {fn.name}", "*args/**kwargs: the structural arguments cannot "
                         "be told from the tensors")
-            if node.decorator_list:
-                fn.fail(node, f"def {fn.name}", "decorated functions are kept in TF1 form")
+            why = decorator_reason(node, {n: f.node for n, f in self.functions.items()}, self.creators) \
+                if node.decorator_list else None
+            if why is not None:   # a registry of this file handing the function back is no reason
+                fn.fail(node, f"def {fn.name}", f"{why}; decorated functions are kept in TF1 form")
             if any(type(n) in (ast.Yield, ast.YieldFrom, ast.Await) for n in walk(node)):
                 fn.fail(node, f"def {fn.name}", "generators are kept in TF1 form")
             if "self" in fn.arg_nodes:
