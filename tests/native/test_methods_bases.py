@@ -248,3 +248,71 @@ def test_lists_under_a_name_that_prefixes_another_stay_tf1(target, tmp_path):
     module = load(result.code, tmp_path, f"prefix_{target.replace('/', '_')}")
     *_, got = module.build(tf.constant(x))
     assert [v.name for v in got] == expected
+
+
+@pytest.mark.slow
+def test_targets_made_by_copy_and_rename_equal_tf1(tmp_path, tmp_path_factory, monkeypatch):
+    """baselines' DDPG: ``target = copy(actor); target.name = "target_actor"`` before the first
+    call. Native: the base's ``name`` setter renames the copy's scope, so the copy makes its own
+    variables there; variables, lists, outputs and gradients equal TF1's (zoo ddpg_copies)."""
+    import copy as copies
+    from unscope import nn
+
+    oracle = tmp_path_factory.mktemp("ddpg_copies_oracle")
+    harness.run_oracle(["ddpg_copies"], oracle)
+    result = migrate_native((ZOO_DIR / "ddpg_copies.py").read_text(), "ddpg_copies.py")
+    assert result.ok and not result.findings, [str(f) for f in result.findings]
+    assert result.native == result.functions == 2
+    module = load(result.code, tmp_path, "ddpg_copies")
+    actor, critic, made = module.Actor(2), module.Critic(), {}
+    monkeypatch.setattr(module, "Actor", lambda n: actor)
+    monkeypatch.setattr(module, "Critic", lambda: critic)
+    monkeypatch.setattr(module, "copy", lambda m: made.setdefault(id(m), copies.copy(m)))
+
+    class Model(nn.Module):
+        def __init__(self):
+            super().__init__(name="")
+            self.parts = [actor, critic]
+
+        def __call__(self, obs):
+            out = module.build(obs)
+            self.targets = sorted(made.values(), key=lambda m: m.scope_name)
+            return out
+
+    model = Model()
+    inputs = {k: tf.constant(v) for k, v in module.INPUTS.items()}
+    model(**inputs)
+    assert [m.name for m in model.targets] == ["target_actor", "target_critic"]
+    harness.assert_matches_tf1(model, inputs, oracle, "ddpg_copies", ordered=False)
+
+
+def test_copy_renamed_after_its_first_call_makes_new_variables_like_tf1(tmp_path):
+    """TF1 finds variables by name when called, so a copy renamed after the original was called
+    makes new ones under the new name; native: the renamed copy builds a new module there."""
+    import copy as copies
+
+    import tensorflow.compat.v1 as tf1
+
+    source = HEAD + MODEL + ACTOR.replace(
+        "            return tf.layers.dense(obs, 2)\n",
+        "            w = tf.get_variable('w', [4, 2])\n            return tf.matmul(obs, w)\n")
+    x = np.ones((3, 4), np.float32)
+    namespace = {}
+    exec(compile(source, "<tf1>", "exec"), namespace)
+    with tf1.Graph().as_default():
+        actor = namespace["Actor"]()
+        actor(tf1.constant(x))
+        target = copies.copy(actor)
+        target.name = "target"
+        target(tf1.constant(x))
+        expected = ([v.name for v in tf1.global_variables()], [v.name for v in target.vars])
+    result = migrate_native(source, "m.py")
+    assert result.ok and not result.findings, [str(f) for f in result.findings]
+    actor = load(result.code, tmp_path, "copy_after_call").Actor()
+    actor(tf.constant(x))
+    target = copies.copy(actor)
+    target.name = "target"
+    target(tf.constant(x))
+    got = [v.name for v in actor.variables + target.variables]
+    assert (got, [v.name for v in target.vars]) == expected == (["actor/w:0", "target/w:0"], ["target/w:0"])
+    assert target.variables[0] is not actor.variables[0] and target.name == "target"

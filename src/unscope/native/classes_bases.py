@@ -160,9 +160,13 @@ def calls_base_init(init: ast.FunctionDef, cls: ast.ClassDef, base: str) -> bool
         and type(call.args[0]) is ast.Name and call.args[0].id == "self"
 
 
-def rewrite_base(base: Base, lines: list, nn: str) -> str | None:
+def rewrite_base(base: Base, lines: list, nn: str, slots=()) -> str | None:
     """The base's new text (``class Model(nn.Module)``, ``super().__init__(name=name)``,
-    ``self.name`` -> ``self.scope_name``, variable lists -> ``nn.variables_under``)."""
+    ``self.name`` -> ``self.scope_name``, variable lists -> ``nn.variables_under``). A base
+    storing ``self.name`` also gets a ``name`` property whose setter renames the scope: TF1 code
+    copies a model and renames the copy (``target = copy(actor); target.name = "target_actor"``),
+    and the copy's modules (``slots``, the subclasses' module attributes) are made anew under the
+    new name on its next call, as TF1 made new variables under it."""
     node = base.node
     first = node.lineno
     text = lines[first - 1:node.end_lineno]
@@ -210,4 +214,18 @@ def rewrite_base(base: Base, lines: list, nn: str) -> str | None:
         if i in inserts:
             out.extend(inserts[i].rstrip("\n").split("\n") + ([""] if inserts[i].endswith("\n") else []))
         out.append(line)
+    methods = {m.name for m in node.body if type(m) is ast.FunctionDef}
+    if base.stores_name and slots and "name" not in methods:
+        out.extend(_renaming(" " * node.body[0].col_offset, sorted(set(slots))))
     return "\n".join(out)
+
+
+def _renaming(inner: str, slots: list) -> list:
+    """``name`` reads the TF1 scope; setting it (on a copy) renames the scope and drops the
+    modules made under the old one."""
+    body = inner + "    "
+    return ["", f"{inner}@property", f"{inner}def name(self):", f"{body}return self.scope_name", "",
+            f"{inner}@name.setter",
+            f"{inner}def name(self, name):   # TF1: target = copy(actor); target.name = \"target_actor\"",
+            f"{body}if name != self.scope_name:   # new variables under the new name, as TF1 made them",
+            f"{body}    self._scope_name = name"] + [f"{body}    self.{slot} = None" for slot in slots]

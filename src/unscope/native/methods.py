@@ -534,7 +534,8 @@ def place(code: str, original: str, lifting: Lifting, classes: list) -> str | No
     kept = []   # the helper classes, as TF1 code for callers elsewhere: below their native forms
     for cls in sorted(lifting.classes + lifting.helpers + lifting.bases, key=lambda c: -c.node.lineno):
         if cls in lifting.bases:
-            text = rewrite_base(cls, src_lines, nn)
+            slots = [one.slot for c in lifting.classes if c.base is cls for one in c.methods]
+            text = rewrite_base(cls, src_lines, nn, slots)
             if text is None:
                 return None
         elif cls in lifting.helpers:
@@ -580,6 +581,10 @@ def _required_attrs(tail: str, lifting: Lifting, made: dict) -> str:
             line = lines[start + 1]
             for attr in one.attrs:
                 line = re.sub(rf"\b{re.escape(attr)}=None\b", attr, line)
+            try:   # a required one after a parameter with a default (reuse=False) keeps its None
+                ast.parse(line.strip() + " pass")
+            except SyntaxError:
+                continue
             lines[start + 1] = line
     return "\n".join(lines)
 
@@ -644,7 +649,8 @@ def _rewrite(cls: LiftedClass, lines: list, made: dict, nn: str) -> str | None:
         entry = made.get(one.function)
         if entry is None:
             return None
-        init_args = [a for a in entry["init_args"] if a != "name" or "name" in scope and "name" in one.attrs]
+        init_args = [a for a in entry["init_args"] if (a != "name" or "name" in scope and "name" in one.attrs)
+                     and a not in _unread_defaults(one.method)]
         if any(a not in one.attrs for a in init_args):
             return None
         call = entry["call_args"]
@@ -683,6 +689,15 @@ def _rewrite(cls: LiftedClass, lines: list, made: dict, nn: str) -> str | None:
         out.append(text[i])
         i += 1
     return "\n".join(out)
+
+
+def _unread_defaults(m: ast.FunctionDef) -> set:
+    """Parameters with a default that the method's body never reads (``reuse`` beside a scope
+    under ``AUTO_REUSE``): its module is built without them, their default stands."""
+    args = m.args.args
+    defaulted = {a.arg for a in args[len(args) - len(m.args.defaults):]}
+    read = {n.id for n in walk(m) if type(n) is ast.Name and type(n.ctx) is ast.Load}
+    return defaulted - read
 
 
 def _bound(stmt) -> list:

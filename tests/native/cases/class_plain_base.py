@@ -30,6 +30,16 @@ class Model(nn.Module):
     def vars(self):
         return nn.variables_under(self, self.scope_name, trainable=False)
 
+    @property
+    def name(self):
+        return self.scope_name
+
+    @name.setter
+    def name(self, name):   # TF1: target = copy(actor); target.name = "target_actor"
+        if name != self.scope_name:   # new variables under the new name, as TF1 made them
+            self._scope_name = name
+            self._net = None
+
 
 class ActorNet(nn.Module):
     def __init__(self, name="actor"):
