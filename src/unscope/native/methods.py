@@ -147,7 +147,7 @@ def lift(source: str, tree: ast.Module, why: dict | None = None) -> Lifting | No
                 raise NotLiftable("code outside the class reads TF1 variable collections")
             if cls.name in extended:
                 for sub in below(cls, classes):
-                    why_not = _configures(sub, by_name, bases, api, creates)
+                    why_not = _configures(sub, by_name, bases, api, creates, cls)
                     if why_not is not None:
                         raise NotLiftable(f"another class extends {cls.name}: {sub.name} {why_not}")
             found = _liftable(cls, api, creates, taken, tree, callable_helpers, source, bases)
@@ -198,20 +198,19 @@ def lift(source: str, tree: ast.Module, why: dict | None = None) -> Lifting | No
     return Lifting(_synthetic(source, lifted, kept), lifted, names, kept, family)
 
 
-def _configures(cls, by_name, bases, api, creates) -> str | None:
-    """None when ``cls`` only configures an in-file model class (see
-    :mod:`unscope.native.classes_family`), else why not."""
+def _configures(cls, by_name, bases, api, creates, root=None) -> str | None:
+    """None when ``cls`` only configures an in-file model class ``root`` (by default its
+    nearest ancestor that makes variables; see :mod:`unscope.native.classes_family`), else why not."""
     base = in_file_base(cls, by_name)
     if base is None or isinstance(bases.get(base.name), Base):
         return "extends no model class of the file"
-    root, seen = base, {cls.name}
-    while in_file_base(root, by_name) is not None and root.name not in seen:
-        seen.add(root.name)
-        if isinstance(bases.get(in_file_base(root, by_name).name), Base):
-            break
-        root = in_file_base(root, by_name)
-    if not creates(root):
-        return f"extends {root.name}, which makes no variables"
+    if root is None:
+        root, seen = base, {cls.name}
+        while not creates(root) and in_file_base(root, by_name) is not None and root.name not in seen:
+            seen.add(root.name)
+            root = in_file_base(root, by_name)
+        if not creates(root):
+            return f"extends {base.name}, which makes no variables"
     return configuring(cls, base, root, api, creates)
 
 
