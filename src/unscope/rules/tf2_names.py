@@ -36,6 +36,13 @@ def _native_keeps_tf2_name(ctx, prefix, call) -> bool:
     return not any(k.arg in _TF1_ONLY_KEYWORDS for k in call.keywords) and len(call.args) <= 2
 
 
+def _eager_checkpoint(ctx, prefix) -> bool:
+    """``tf.train.Checkpoint`` in native mode's output for TF1 code that runs no graph (the
+    program pass's eager checkpoint of its modules): TF2's class.  In graph-mode code
+    (a Session) TF1's class is ``tf.compat.v1.train.Checkpoint`` (``save(session=...)``)."""
+    return prefix == "train.Checkpoint" and ctx.mode == "native" and ctx.was_tf1 and not ctx.plan.graph
+
+
 class TF2Names(Rule):
     """Every other TF1 name -> its TF2 name where TF2 has the same function, else its tf.compat.v1 twin.
 
@@ -117,7 +124,7 @@ class TF2Names(Rule):
             target = names.target(prefix)
             entry = names.call(prefix)
             call = ref.called_at(depth)
-            if _native_keeps_tf2_name(ctx, prefix, call):
+            if _native_keeps_tf2_name(ctx, prefix, call) or _eager_checkpoint(ctx, prefix):
                 continue  # already its TF2 spelling
             if entry is not None and call is not None and not (depth == 0 and base > 0):
                 try:
