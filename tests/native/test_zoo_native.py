@@ -23,7 +23,8 @@ KEPT_TF1 = {
     "custom_getter": "custom_getter on a variable_scope: kept on the compat runtime",
 }
 # Model classes whose methods native mode makes modules: (class, method the oracle's build calls)
-CLASSES = {"gan_class": ("GAN", "build"), "dcgan_ops": ("DCGAN", "build")}
+CLASSES = {"gan_class": ("GAN", "build"), "dcgan_ops": ("DCGAN", "build"),
+           "dcgan_stores": ("DCGAN", "build")}   # its generator stores tensors and weights on self
 # Model classes their own tests run against TF1 (a policy whose __init__ makes the variables,
 # actor and critic over a plain base class)
 INIT_CLASSES = {"policy": "tests/native/test_methods_init.py", "ddpg_models": "tests/native/test_methods_bases.py",

@@ -70,6 +70,7 @@ class Lifted:
     init: InitLift | None = None   # a lifted __init__ (see unscope.native.classes_init)
     helper_calls: list = field(default_factory=list)   # (call, HelperUse): self.d_bn1(h)
     scope_default: str | None = None   # reads self.name (a plain base's scope): the function's default
+    stored: list = field(default_factory=list)   # self attributes it stores (DCGAN's self.h0_w): owner.h0_w
 
 
 @dataclass
@@ -363,6 +364,7 @@ def _method(m: ast.FunctionDef, method_names, api, taken, uses=None, cls=None, n
     parents = parents_of(m)
     attrs, helper_calls = [], []
     uses = uses or {}
+    stored = _stored_attrs(m, parents, method_names, uses)
     for n in walk(m):
         if type(n) is ast.Name and n.id == "self" and n is not a.args[0]:
             parent = parents.get(n)
@@ -373,6 +375,8 @@ def _method(m: ast.FunctionDef, method_names, api, taken, uses=None, cls=None, n
                                       f"(line {n.lineno})")
                 helper_calls.append((call, uses[parent.attr]))
                 continue
+            if type(parent) is ast.Attribute and parent.attr in stored and parent.lineno == parent.end_lineno:
+                continue   # owner.h0 = ...: the module stores it on the object that called it, as TF1 did
             if type(parent) is not ast.Attribute or type(parent.ctx) is not ast.Load \
                     or parent.attr in method_names or parent.lineno != parent.end_lineno:
                 raise NotLiftable(f"{m.name} uses self other than by reading plain attributes "
@@ -385,6 +389,8 @@ def _method(m: ast.FunctionDef, method_names, api, taken, uses=None, cls=None, n
     names = {n.id for n in walk(m) if type(n) is ast.Name} | set(params)
     if set(attrs) & names:
         raise NotLiftable(f"{m.name} has a local named like an attribute it reads")
+    if stored and OWNER in names | set(attrs):
+        raise NotLiftable(f"{m.name} stores on self and has a local or attribute named {OWNER}")
     if {u.helper.function for _, u in helper_calls} & names:
         raise NotLiftable(f"{m.name} has a local named like a callable helper's function")
     function, slot = m.name, f"_{m.name}"
@@ -396,7 +402,28 @@ def _method(m: ast.FunctionDef, method_names, api, taken, uses=None, cls=None, n
     if named and "name" in attrs:
         init = next((s for s in cls.body if type(s) is ast.FunctionDef and s.name == "__init__"), None)
         scope_default = _name_default(init) or snake(cls.name)
-    return Lifted(m, function, params, attrs, slot, helper_calls=helper_calls, scope_default=scope_default)
+    return Lifted(m, function, params, attrs, slot, helper_calls=helper_calls, scope_default=scope_default,
+                  stored=stored)
+
+
+OWNER = "owner"   # the lifted function's parameter standing for the object whose method it was
+
+
+def _stored_attrs(m: ast.FunctionDef, parents, method_names, uses) -> list:
+    """The attributes ``m`` stores on ``self`` by plain assignment (``self.h0 = ...``,
+    ``self.z_, self.h0_w, self.h0_b = linear(...)``), each also read there as ``owner.h0``."""
+    out = []
+    for n in walk(m):
+        if type(n) is ast.Attribute and type(n.ctx) is ast.Store and type(n.value) is ast.Name \
+                and n.value.id == "self":
+            up = parents.get(n)
+            if type(up) is ast.Tuple:
+                up = parents.get(up)
+            if type(up) is not ast.Assign or n.attr in method_names or n.attr in uses or n.attr in _RESERVED:
+                continue   # refused below as any other use of self
+            if n.attr not in out:
+                out.append(n.attr)
+    return out
 
 
 def _own_name(init, cls):
@@ -473,7 +500,8 @@ def _synthetic(source: str, lifted: list, kept_helpers=()) -> str:
             text = [line[indent:] if line[:indent].strip() == "" else line for line in lines[first:last]]
             # self.attr -> attr, self.d_bn1(h) -> batch_norm_(h, name="d_bn1"); right to left
             helper_funcs = {id(call.func) for call, _ in one.helper_calls}
-            spots = [(n.lineno - 1 - first, n.col_offset - indent, n.end_col_offset - indent, n.attr)
+            spots = [(n.lineno - 1 - first, n.col_offset - indent, n.end_col_offset - indent,
+                      f"{OWNER}.{n.attr}" if n.attr in one.stored else n.attr)
                      for n in walk(m) if type(n) is ast.Attribute and type(n.value) is ast.Name
                      and n.value.id == "self" and id(n) not in helper_funcs]
             for call, use in one.helper_calls:
@@ -491,7 +519,7 @@ def _synthetic(source: str, lifted: list, kept_helpers=()) -> str:
             order = sorted(one.attrs, key=lambda a: a == "name" and one.scope_default is not None)
             extra = ", ".join(f'{attr}="{one.scope_default}"' if attr == "name" and one.scope_default
                               else f"{attr}=None" for attr in order)
-            header = f"def {one.function}({', '.join(p for p in (params, extra) if p)}):"
+            header = f"def {one.function}({', '.join(p for p in (OWNER if one.stored else '', params, extra) if p)}):"
             if one.init is not None:   # the attributes __init__ stored are what the function returns
                 for line in one.init.plain:
                     text[line - 1 - first] = ""
@@ -650,18 +678,22 @@ def _rewrite(cls: LiftedClass, lines: list, made: dict, nn: str) -> str | None:
             return None
         init_args = [a for a in entry["init_args"] if (a != "name" or "name" in scope and "name" in one.attrs)
                      and a not in _unread_defaults(one.method)]
-        if any(a not in one.attrs for a in init_args):
+        if any(a not in one.attrs and not (one.stored and a == OWNER) for a in init_args):
             return None
         call = entry["call_args"]
-        if any(a not in one.params and a not in one.attrs for a in call):
+        if any(a not in one.params and a not in one.attrs and not (one.stored and a == OWNER) for a in call) \
+                or one.stored and (OWNER in call and call[0] != OWNER
+                                   or OWNER not in call and OWNER not in entry["init_args"]):
             return None
         mm = one.method
         body0 = mm.body[0]
         doc = type(body0) is ast.Expr and type(body0.value) is ast.Constant and isinstance(body0.value.value, str)
         start = row(body0.end_lineno) + 1 if doc else row(body0.lineno)
         ind = " " * body0.col_offset
-        build = ", ".join(f"{a}={scope.get(a, 'self.' + a)}" for a in init_args)
-        args = [p for p in one.params if p in call] + [f"{a}={scope.get(a, 'self.' + a)}" for a in one.attrs if a in call]
+        build = ", ".join(f"{a}={'self' if one.stored and a == OWNER else scope.get(a, 'self.' + a)}"
+                          for a in init_args)
+        args = (["self"] if one.stored and OWNER in call else []) + [p for p in one.params if p in call] \
+            + [f"{a}={scope.get(a, 'self.' + a)}" for a in one.attrs if a in call]
         replaced[start] = (row(mm.end_lineno), [
             f"{ind}if self.{one.slot} is None:",
             f"{ind}    self.{one.slot} = {entry['class']}({build})",
