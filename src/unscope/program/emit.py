@@ -95,6 +95,10 @@ class ProgramWriter:
                 index = f"[{item.info['names'].index(node.id)}]" if item.info["tuple"] else ""
                 spec = f"{item.info['spec_source']}.element_spec{index}"
                 return f"tf.zeros([d or 1 for d in {spec}.shape], {spec}.dtype)"
+            made = item.node.value if isinstance(item.node, ast.Assign) and item.kind == "tensor" else None
+            if (isinstance(made, ast.Call) and isinstance(made.func, ast.Name)
+                    and made.func.id in self.models and item.info["names"] == [node.id]):
+                return self._built_output(made)  # h = encoder(x); head(h)
             if item.kind != "placeholder":
                 raise CannotConvert(node, None, f"a model input computed in the graph (`{node.id}`)")
             dims = item.info["dims"]
@@ -104,7 +108,19 @@ class ProgramWriter:
             return f"tf.zeros({shape}, {self._text(item.info['dtype'])})"
         if isinstance(node, (ast.Name, ast.Constant)):
             return self._text(node)
-        raise CannotConvert(node, None, "a model input that is neither a placeholder nor a name")
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in self.models:
+            return self._built_output(node)
+        raise CannotConvert(node, None, "a model input that is neither a placeholder, a name nor "
+                            "another model's output")
+
+    def _built_output(self, call):
+        """A model input that is another (already built) model's output: that model called on
+        its own example inputs (``head(encoder(tf.zeros(...)))``); it makes no variable again."""
+        info = self.classes[call.func.id]
+        args = [self._example(a, info) for a in call.args] + [
+            f"{k.arg}={self._example(k.value, info)}" for k in call.keywords
+            if k.arg != "reuse" or "reuse" in info["call_args"]]
+        return f"{call.func.id}({', '.join(args)})"
 
     def _global_step(self, item):
         self.step = item.name

@@ -9,6 +9,7 @@ from unscope.migrate.parses import parse
 from unscope.program.emit import emit_program
 from unscope.program.entry import find_entry
 from unscope.program.graph import CannotConvert, read_graph
+from unscope.program.makers import variable_makers
 from unscope.program.models import import_classes, imported_models
 from unscope.program.session import rewrite_session
 
@@ -72,7 +73,8 @@ def _convert(source, tree, table, entry, path, native):
             normed[local] = next(iter(found.values()))
     for local in normed:
         classes[local]["batch_norm"] = True
-    graph = read_graph(body, entry.session, table, set(classes), module_level)
+    makers = variable_makers(tree, path, classes) - {entry.function.name if entry.function else ""}
+    graph = read_graph(body, entry.session, table, set(classes), module_level, makers)
     taken = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)} | {
         n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
     for model in imported.values():

@@ -12,6 +12,7 @@ import ast
 
 from unscope.analyze.imports import ImportTable
 from unscope.program.data import numpy_functions, py_funcs, read_data
+from unscope.program.makers import dotted
 from unscope.program.placeholders import read_placeholder, read_placeholder_with_default
 from unscope.program.plan import CannotConvert, GraphPlan, Item, api_of
 from unscope.program.scoped import read_scoped
@@ -38,8 +39,10 @@ _PYTHON_TF = frozenset({"tf.set_random_seed", "tf.random.set_random_seed"})
 _SEEDS = _PYTHON_TF  # TF1's graph seed; eagerly the same as TF2's global seed
 
 
-def read_graph(body, skip, table: ImportTable, models: set, module_level: bool) -> GraphPlan:
-    """Plan the statements of ``body`` except ``skip`` (the Session ``with``)."""
+def read_graph(body, skip, table: ImportTable, models: set, module_level: bool,
+               makers=frozenset()) -> GraphPlan:
+    """Plan the statements of ``body`` except ``skip`` (the Session ``with``); ``makers`` the
+    functions that may make TF1 variables but are no class (:mod:`unscope.program.makers`)."""
     items, by_name = [], {}
     for stmt in body:
         if stmt is skip:
@@ -48,6 +51,7 @@ def read_graph(body, skip, table: ImportTable, models: set, module_level: bool) 
         if module_level and isinstance(stmt, (ast.Import, ast.ImportFrom, ast.FunctionDef,
                                               ast.ClassDef, ast.If)) or _is_docstring(stmt):
             continue
+        _check_makers(stmt, makers)
         item = _read(stmt, table, models, by_name)
         items.append(item)
         for name in item.info.get("names", [item.name] if item.name else []):
@@ -55,6 +59,23 @@ def read_graph(body, skip, table: ImportTable, models: set, module_level: bool) 
                 _rebind(name, item, items, by_name)
             by_name[name] = item
     return GraphPlan(items, by_name)
+
+
+def _inner_first(node):
+    """The nodes under ``node`` in post-order: ``head(encoder(x))`` yields encoder's call
+    first, the order TF1 ran the calls (and made their variables) in."""
+    for child in ast.iter_child_nodes(node):
+        yield from _inner_first(child)
+    yield node
+
+
+def _check_makers(stmt, makers):
+    for node in ast.walk(stmt):
+        if isinstance(node, ast.Call) and dotted(node.func) in makers:
+            name = dotted(node.func)
+            raise CannotConvert(node, name, f"`{name}` may make TF1 variables and has no native "
+                                "class (it stays in TF1 form), so the program cannot build it once: "
+                                "a tf.function would make its variables again and never train them")
 
 
 def _rebind(name, item, items, by_name):
@@ -78,7 +99,7 @@ def _read(stmt, table, models, graph) -> Item:
         return read_scoped(stmt, table, graph)
     apis = [api_of(n.func, table) for n in ast.walk(stmt) if isinstance(n, ast.Call)]
     refs = {n.id for n in ast.walk(stmt) if isinstance(n, ast.Name) and n.id in graph}
-    model_calls = [n for n in ast.walk(stmt) if isinstance(n, ast.Call)
+    model_calls = [n for n in _inner_first(stmt) if isinstance(n, ast.Call)
                    and isinstance(n.func, ast.Name) and n.func.id in models]
     if model_calls and not isinstance(stmt, ast.Assign):
         raise CannotConvert(stmt, None, f"`{model_calls[0].func.id}` is called outside an assignment")

@@ -211,8 +211,27 @@ def _replace_call_many(stmt, call, text, values, returned, out):
     if not returned:
         out.edits.append((call, text))
         return
-    raise CannotConvert(call, "tf.Session.run", "a list of fetches whose results are not unpacked "
-                        "into names")
+    out.edits.append((call, _as_fetched(text, values, returned, isinstance(call.args[0], ast.Tuple), call)))
+
+
+def _as_fetched(text, values, returned, is_tuple, call) -> str:
+    """``print(sess.run([train_op, loss]))``: the list TF1 returned, ``[None, loss]`` - None
+    where the train op stood, numpy values elsewhere (a tuple for a tuple of fetches)."""
+    numpy = ([f"{text}.numpy()"] if len(returned) == 1 else [f"*[value.numpy() for value in {text}]"])
+    if None not in values:
+        items = numpy
+    elif values[0] is None:
+        items = ["None", *numpy]
+    elif values[-1] is None:
+        items = [*numpy, "None"]
+    else:
+        raise CannotConvert(call, "tf.Session.run", "a train op fetched between other fetches whose "
+                            "results are not unpacked into names")
+    if items == [f"*[value.numpy() for value in {text}]"]:
+        listed = f"[value.numpy() for value in {text}]"
+    else:
+        listed = f"[{', '.join(items)}]"
+    return f"tuple({listed})" if is_tuple else listed
 
 
 def _feeds(feed, graph, call) -> dict:
