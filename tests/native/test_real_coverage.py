@@ -12,7 +12,7 @@ def dense(x, units):
 
 def helper(x, *args):
     with tf.variable_scope("helper"):
-        return x * tf.get_variable("v", [4])
+        return x * tf.get_variable("v", [4], *args)
 
 
 def model(x):

@@ -12,6 +12,7 @@ from unscope.analyze.findings import Finding
 from unscope.native.check import conflicts
 from unscope.native.methods import lift, place, reasons
 from unscope.native.emit import Emitter
+from unscope.native.builders import migrate_builders
 from unscope.native.decorators import first_line
 from unscope.native.layout import layout
 from unscope.native.islands import ISLAND_PHRASE, hosts as island_hosts, module_binding, partials
@@ -100,7 +101,10 @@ def migrate_native(source: str, path: str = "<string>", nn_import: str = DEFAULT
     :mod:`unscope.native.project`).
     """
     try:
-        return _migrate(source, path, nn_import, frozenset(imported), tuple(foreign or ()))
+        def run(text):
+            return _migrate(text, path, nn_import, frozenset(imported), tuple(foreign or ()))
+        # network builders (def mlp(...): def network_fn(X): ...): the network is the class
+        return migrate_builders(source, run) or run(source)
     except Exception as exc:  # an engine bug must not lose the user's file
         message = f"internal error in native migration ({type(exc).__name__}: {exc}); file left unchanged"
         return NativeResult(source, [Finding(path, 1, 1, None, "unscope", None, "manual", message)],

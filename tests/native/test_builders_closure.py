@@ -1,0 +1,142 @@
+"""Network builders returning a closure (``def mlp(num_layers=2, ...): def network_fn(X): ...;
+return network_fn``) become a class whose instance is the network: ``Mlp(num_layers=3)(X)``
+builds what TF1's ``mlp(num_layers=3)(X)`` built.  The oracle is TF1 in a ``tf.compat.v1``
+graph: variable names, shapes, outputs, gradients; the registry and the kept TF1 builder still
+build TF1's network; what cannot be proven keeps the builder TF1."""
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from tests.native.support import class_for, load
+from tests.native.tf1_oracle import assert_same, run_native, run_tf1
+from unscope.native import migrate_native
+from unscope.native.builders import lift_builders
+
+BUILDERS = '''import tensorflow.compat.v1 as tf
+
+NETWORKS = {}
+
+
+def register(name):
+    def add(fn):
+        NETWORKS[name] = fn
+        return fn
+    return add
+
+
+def fc(x, scope, nh):
+    with tf.variable_scope(scope):
+        w = tf.get_variable("w", [x.shape[-1], nh])
+        b = tf.get_variable("b", [nh], initializer=tf.constant_initializer(0.1))
+        return tf.matmul(x, w) + b
+
+
+@register("mlp")
+def mlp(num_layers=2, num_hidden=8, activation=tf.tanh):
+    """Fully connected layers; returns the function that builds them."""
+    def network_fn(X):
+        h = X
+        for i in range(num_layers):
+            h = fc(h, "mlp_fc{}".format(i), nh=num_hidden)
+            h = activation(h)
+        return h
+    return network_fn
+
+
+def gated(width=3):
+    def network_fn(x):
+        with tf.variable_scope("gate"):
+            g = tf.sigmoid(fc(x, "g", nh=width))
+        return g * fc(x, "v", nh=width)
+    return network_fn
+'''
+
+
+def _entry(call: str) -> str:
+    return f"\n\ndef entry(x):\n    return {call}(x)\n"
+
+
+@pytest.mark.parametrize("builder, args, cls_args", [
+    ("mlp", "", {}),
+    ("mlp", "num_layers=3, num_hidden=5, activation=tf.nn.relu", None),
+    ("gated", "width=2", {"width": 2}),
+])
+def test_the_class_instance_is_the_network_tf1_built(builder, args, cls_args, tmp_path):
+    result = migrate_native(BUILDERS, "builders.py")
+    entries = {c["function"]: c for c in result.classes}
+    assert entries[builder]["call_args"] == (["X"] if builder == "mlp" else ["x"])
+    module = load(result.code, tmp_path, "builders")
+    cls = getattr(module, class_for(result, builder))
+    if cls_args is None:
+        cls_args = {"num_layers": 3, "num_hidden": 5, "activation": module.tf.nn.relu}
+    expected = run_tf1(BUILDERS + _entry(f"{builder}({args})"), "entry")
+    assert_same(run_native(cls(**cls_args)), expected)
+
+
+def test_the_registry_and_the_kept_builder_still_build_tf1s_network(tmp_path):
+    result = migrate_native(BUILDERS, "builders.py")
+    module = load(result.code, tmp_path, "builders")
+    assert module.NETWORKS == {"mlp": module.mlp}
+    tree = ast.parse(result.code)
+    kept = {s.name: s for s in tree.body if type(s) is ast.FunctionDef}
+    original = {s.name: s for s in ast.parse(BUILDERS).body if type(s) is ast.FunctionDef}
+    for name in ("mlp", "gated"):
+        assert ast.dump(kept[name]) == ast.dump(original[name]), name
+    for call in ('NETWORKS["mlp"](num_layers=1)', "gated()"):
+        assert_same(run_tf1(result.code + _entry(call), "entry"), run_tf1(BUILDERS + _entry(call), "entry"))
+
+
+def test_findings_keep_the_lines_of_the_original():
+    source = BUILDERS + '''
+
+def odd(depth=2):
+    def network_fn(x):
+        with tf.variable_scope(tf.get_default_graph().unique_name("odd")):
+            return fc(x, "f", nh=depth)
+    return network_fn
+'''
+    result = migrate_native(source, "odd.py")
+    line = next(i for i, text in enumerate(source.splitlines(), 1) if "unique_name" in text)
+    col = source.splitlines()[line - 1].index("tf.get_default_graph") + 1   # the scope name
+    assert [(f.line, f.col) for f in result.findings if "odd stays in TF1 form" in f.message] == [(line, col)]
+    assert "odd" not in {c["function"] for c in result.classes}
+
+
+def test_a_second_run_changes_nothing():
+    once = migrate_native(BUILDERS, "builders.py").code
+    assert migrate_native(once, "builders.py").code == once
+
+
+@pytest.mark.parametrize("source", [
+    # a parameter without a default could be a tensor
+    "def b(units):\n    def net(x):\n        return f(x, units)\n    return net\n",
+    # more than the definition and the return
+    "def b(units=2):\n    scale = 2\n    def net(x):\n        return f(x, units * scale)\n    return net\n",
+    # **kwargs read: passed on into the network
+    "def b(units=2, **kw):\n    def net(x):\n        return f(x, units, **kw)\n    return net\n",
+    # the network function rebinds a builder parameter
+    "def b(units=2):\n    def net(x):\n        units = 3\n        return f(x, units)\n    return net\n",
+    # nonlocal state across calls (a layer counter)
+    "def b(units=2):\n    n = 0\n    def net(x):\n        nonlocal n\n        return f(x, units)\n    return net\n",
+    # the builder is called in this file: its callers read its real signature
+    "def b(units=2):\n    def net(x):\n        return f(x, units)\n    return net\n\nNET = b()\n",
+    # a default on the network function's parameter
+    "def b(units=2):\n    def net(x=None):\n        return f(x, units)\n    return net\n",
+    # another nested function inside the network function
+    "def b(units=2):\n    def net(x):\n        g = lambda y: f(y, units)\n        return g(x)\n    return net\n",
+    # a multi-line string inside the network function (dedenting would change it)
+    "def b(units=2):\n    def net(x):\n        doc = '''a\n        b'''\n        return f(x, units)\n    return net\n",
+    # it returns something else
+    "def b(units=2):\n    def net(x):\n        return f(x, units)\n    return f\n",
+])
+def test_what_is_not_proven_is_not_lifted(source):
+    assert lift_builders(source) is None
+
+
+def test_lifting_is_line_for_line():
+    lifted = lift_builders(BUILDERS)
+    assert [b.name for b in lifted.builders] == ["mlp", "gated"]
+    assert len(lifted.source.splitlines()) == len(BUILDERS.splitlines())
+    assert [b.call_args for b in lifted.builders] == [("X",), ("x",)]
