@@ -129,7 +129,11 @@ def test_families_not_provable_stay_tf1_and_say_why(subs, reason):
     assert "class Policy(object):" in result.code
 
 
-def test_extended_class_whose_init_makes_the_variables_stays_tf1():
+def test_subclass_of_a_class_whose_init_makes_the_variables_inherits_it(tmp_path):
+    """``class Wide(Tower): pass`` constructs as ``Tower`` does: native, its ``reuse=True``
+    construction given ``net=``; the variables and outputs are TF1's (in-process tf.Graph)."""
+    import tensorflow.compat.v1 as tf1
+
     source = '''import tensorflow.compat.v1 as tf
 
 
@@ -141,9 +145,38 @@ class Tower(object):
 
 class Wide(Tower):
     pass
+
+
+def build(obs):
+    a = Wide(obs)
+    b = Wide(obs * 2.0, reuse=True)
+    return a.out, b.out
 '''
-    found = reasons(source, ast.parse(source))
-    assert "another class extends Tower, whose __init__ makes the variables" in found["Tower"], found
+    x = np.arange(6, dtype=np.float32).reshape(2, 3)
+    namespace = {}
+    exec(compile(source, "<tf1>", "exec"), namespace)
+    with tf1.Graph().as_default():
+        outs = namespace["build"](tf1.constant(x))
+        with tf1.Session() as sess:
+            sess.run(tf1.global_variables_initializer())
+            names = [v.name for v in tf1.global_variables()]
+            weights, expected = sess.run([tf1.global_variables(), outs])
+    assert "Tower" not in reasons(source, ast.parse(source))
+    result = migrate_native(source, "t.py")
+    assert result.ok and not result.findings, [str(f) for f in result.findings]
+    assert "b = Wide(obs * 2.0, reuse=True, net=a.net)" in result.code
+    module = load(result.code, tmp_path, "family_pass")
+    first = module.Wide(tf.constant(x))
+    assert [v.name for v in first.variables] == names == ["model/w:0"]
+    first.variables[0].assign(weights[0])
+    monkey = module.TowerNet
+    module.TowerNet = lambda **kw: first.net
+    try:
+        got = module.build(tf.constant(x))
+    finally:
+        module.TowerNet = monkey
+    for g, e in zip(got, expected):
+        np.testing.assert_allclose(g.numpy(), e, rtol=1e-6)
 
 
 def test_configuring_subclass_equals_tf1_in_process(tmp_path):

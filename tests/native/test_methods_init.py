@@ -252,3 +252,60 @@ def test_init_class_without_reuse_and_plain_attributes(tmp_path):
     again = module.P(tf.constant(X), scale=3.0, net=p.net)
     assert again.scale == scale
     np.testing.assert_allclose(again.y.numpy(), y, rtol=1e-6)
+
+
+@pytest.mark.slow
+def test_policy_family_with_towers_in_the_base_init_equals_tf1(tmp_path, tmp_path_factory, monkeypatch):
+    """``class MlpPolicy(FeedForwardPolicy)`` forwarding ``*args, **kwargs`` to a base whose
+    ``__init__`` builds the towers: the subclass keeps its text, its ``reuse=True``
+    construction gets ``net=act.net`` (through ``**kwargs``); TF1's variables, outputs and
+    gradients with TF1's weights (zoo policy_family)."""
+    oracle = tmp_path_factory.mktemp("policy_family_oracle")
+    harness.run_oracle(["policy_family"], oracle)
+    meta, expected = harness.expected(oracle, "policy_family")
+    result = migrate_native((ZOO_DIR / "policy_family.py").read_text(), "policy_family.py")
+    assert result.ok and not result.findings, [str(f) for f in result.findings]
+    assert result.native == result.functions == 2
+    assert "train = MlpPolicy(obs * 2.0, 3, reuse=True, net=act.net)" in result.code
+    assert "super(MlpPolicy, self).__init__(*args, layers=(6, 4), **kwargs)" in result.code
+    module = load(result.code, tmp_path, "policy_family")
+    obs = tf.constant(module.INPUTS["obs"])
+    first = module.MlpPolicy(obs, 3)
+    assert sorted([v.name, v.shape.as_list(), v.dtype.base_dtype.name] for v in first.variables) \
+        == sorted(meta["variables"])
+    for v in first.variables:
+        v.assign(expected[f"var:{v.name}"])
+    made = []
+    monkeypatch.setattr(module, "FeedForwardPolicyNet", lambda **kw: made.append(kw) or first.net)
+    with tf.GradientTape() as tape:
+        outs = harness.flatten(module.build(obs))
+        total = tf.add_n([tf.reduce_sum(o) for o in outs])
+    assert made == [{"layers": (6, 4)}]   # one module; the reuse=True copy holds it
+    for i, out in enumerate(outs):
+        np.testing.assert_allclose(out.numpy(), expected[f"out:{i}"], rtol=1e-5, atol=1e-5, err_msg=f"output {i}")
+    for v, g in zip(first.trainable_variables, tape.gradient(total, first.trainable_variables)):
+        np.testing.assert_allclose(tf.convert_to_tensor(g).numpy(), expected[f"grad:{v.name}"],
+                                   rtol=1e-4, atol=1e-5, err_msg=v.name)
+    with pytest.raises(ValueError, match="do not exist"):
+        module.MlpPolicy(obs, 3, reuse=True)   # TF1's error, through **kwargs
+
+
+FAMILY = HEAD + ("    def __init__(self, x, layers=2, reuse=False):\n"
+                 "        with tf.variable_scope('p', reuse=reuse):\n"
+                 "            self.y = fc(x) * layers\n\n\n")
+
+
+@pytest.mark.parametrize("sub, reason", [
+    ("class Q(P):\n    def __init__(self, x, **kwargs):\n        super(Q, self).__init__(x, **kwargs)\n",
+     "Q takes other than (self, *args, **kwargs) in __init__"),
+    ("class Q(P):\n    def __init__(self, *args, **kwargs):\n        super(Q, self).__init__(*args, reuse=True, **kwargs)\n",
+     "Q does not pass **kwargs (and no reuse= or net= of its own)"),
+    ("class Q(P):\n    def __init__(self, *args, **kwargs):\n        super(Q, self).__init__(*args, **kwargs)\n"
+     "        self.n = len(args)\n", "Q reads *args or **kwargs other than by passing them on"),
+])
+def test_init_families_not_provable_stay_tf1_and_say_why(sub, reason):
+    source = FAMILY + sub
+    found = reasons(source, ast.parse(source))
+    assert f"another class extends P, whose __init__ makes the variables: {reason}" in found.get("P", ""), found
+    result = migrate_native(source, "m.py")
+    assert "class P(object):" in result.code and any(reason in f.message for f in result.findings)

@@ -29,7 +29,8 @@ CLASSES = {"gan_class": ("GAN", "build"), "dcgan_ops": ("DCGAN", "build"),
 # actor and critic over a plain base class)
 INIT_CLASSES = {"policy": "tests/native/test_methods_init.py", "ddpg_models": "tests/native/test_methods_bases.py",
                 "sac_policies": "tests/native/test_methods_inherit.py",   # a family: subclasses configure it
-                "ddpg_copies": "tests/native/test_methods_bases.py"}   # targets by copy(actor); .name = ...
+                "ddpg_copies": "tests/native/test_methods_bases.py",   # targets by copy(actor); .name = ...
+                "policy_family": "tests/native/test_methods_init.py"}   # towers in a base's __init__
 NATIVE = [name for name in harness.ZOO if name not in KEPT_TF1 and name not in CLASSES and name not in INIT_CLASSES]
 
 

@@ -36,7 +36,7 @@ from __future__ import annotations
 import ast
 import re
 
-__all__ = ["InitLift", "analyse_init", "owner_init", "reuse_edits"]
+__all__ = ["InitLift", "analyse_init", "family_twins", "forwards", "owner_init", "reuse_edits"]
 
 
 class InitLift:
@@ -161,8 +161,41 @@ def _is_scope_reuse(n, parents, api) -> bool:
         and (api(call) or "").endswith("variable_scope")
 
 
-def _twins(cls, tree, reuse, slot, refuse) -> list:
+def forwards(sub: ast.ClassDef, base: str) -> str | None:
+    """Why ``sub``'s construction does not reach its base's ``__init__`` argument for argument
+    (``def __init__(self, *args, **kwargs): super().__init__(*args, layers=..., **kwargs)``,
+    or no ``__init__`` at all), or None: then ``Sub(obs, 3, reuse=True, net=a.net)`` is the
+    base's construction with ``layers=...`` added."""
+    init = next((s for s in sub.body if type(s) is ast.FunctionDef and s.name == "__init__"), None)
+    if init is None:
+        return None
+    a = init.args
+    if a.args[1:] or a.posonlyargs or a.kwonlyargs or a.vararg is None or a.kwarg is None:
+        return "takes other than (self, *args, **kwargs) in __init__"
+    body = [s for s in init.body if not (type(s) is ast.Expr and type(s.value) is ast.Constant)]
+    call = body[0].value if body and type(body[0]) is ast.Expr and type(body[0].value) is ast.Call else None
+    if call is None or len(call.args) != 1 or type(call.args[0]) is not ast.Starred \
+            or type(call.args[0].value) is not ast.Name or call.args[0].value.id != a.vararg.arg:
+        return f"does not pass *{a.vararg.arg} first to {base}.__init__"
+    passed = [k for k in call.keywords if k.arg is None]
+    if len(passed) != 1 or type(passed[0].value) is not ast.Name or passed[0].value.id != a.kwarg.arg \
+            or any(k.arg in ("reuse", "net") for k in call.keywords):
+        return f"does not pass **{a.kwarg.arg} (and no reuse= or net= of its own) to {base}.__init__"
+    used = [n for n in ast.walk(init) if type(n) is ast.Name and n.id in (a.vararg.arg, a.kwarg.arg)]
+    if len(used) != 2:
+        return f"reads *{a.vararg.arg} or **{a.kwarg.arg} other than by passing them on"
+    return None
+
+
+def family_twins(sub, cls, tree, lift: InitLift, refuse) -> list:
+    """The ``Sub(..., reuse=True)`` constructions of the file, as :func:`_twins` finds them
+    for ``cls`` (positions are ``cls.__init__``'s: ``sub`` forwards them)."""
+    return _twins(sub, tree, lift.reuse, lift.slot, refuse, cls_params(cls))
+
+
+def _twins(cls, tree, reuse, slot, refuse, params=None) -> list:
     """Each ``Cls(..., reuse=True)`` of the file and the instance made before it in its body."""
+    params = cls_params(cls) if params is None else params
     out = []
     inside = {id(n) for n in ast.walk(cls)}
     for body in _bodies(tree):
@@ -180,7 +213,7 @@ def _twins(cls, tree, reuse, slot, refuse) -> list:
                 flag = next((k.value for k in call.keywords if k.arg == reuse), None) if reuse else None
                 if any(k.arg == slot or k.arg is None for k in call.keywords):
                     refuse(f"{cls.name}(...) at line {call.lineno} passes {slot}= or **kwargs")
-                if reuse is not None and len(call.args) > len(cls_params(cls)) - 1:
+                if reuse is not None and len(call.args) > len(params) - 1:
                     refuse(f"{cls.name}(...) at line {call.lineno} passes reuse by position")
                 if flag is None or type(flag) is ast.Constant and flag.value in (False, None):
                     made = _assigned_name(stmt, call) or made

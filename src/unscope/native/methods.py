@@ -49,7 +49,8 @@ from unscope.native.classes_bases import Base, calls_base_init, plain_base, rewr
 from unscope.native.classes_helpers import helper_function, helper_uses, helpers
 from unscope.native.classes_family import configuring, family as below, in_file_base
 from unscope.native.classes_prefix import own_names, prefix_clash, scope_names
-from unscope.native.classes_init import InitLift, analyse_init, owner_init, reuse_edits, snake
+from unscope.native.classes_init import (InitLift, analyse_init, family_twins, forwards, owner_init, reuse_edits,
+                                         snake)
 from unscope.native.paths import _RESERVED
 
 __all__ = ["Lifting", "NotLiftable", "lift", "place", "reasons"]
@@ -152,8 +153,14 @@ def lift(source: str, tree: ast.Module, why: dict | None = None) -> Lifting | No
                     if why_not is not None:
                         raise NotLiftable(f"another class extends {cls.name}: {sub.name} {why_not}")
             found = _liftable(cls, api, creates, taken, tree, callable_helpers, source, bases)
-            if found is not None and cls.name in extended and any(m.init is not None for m in found.methods):
-                raise NotLiftable(f"another class extends {cls.name}, whose __init__ makes the variables")
+            init_lift = next((m.init for m in found.methods if m.init is not None), None) if found else None
+            if init_lift is not None and cls.name in extended:   # its subclasses' constructions share too
+                for sub in below(cls, classes):
+                    why_not = forwards(sub, in_file_base(sub, by_name).name)
+                    if why_not is not None:
+                        raise NotLiftable(f"another class extends {cls.name}, whose __init__ makes the "
+                                          f"variables: {sub.name} {why_not}")
+                    init_lift.twins += family_twins(sub, cls, tree, init_lift, _refuse)
         except NotLiftable as exc:
             why[cls.name] = str(exc)
             continue
