@@ -140,3 +140,28 @@ def test_lifting_is_line_for_line():
     assert [b.name for b in lifted.builders] == ["mlp", "gated"]
     assert len(lifted.source.splitlines()) == len(BUILDERS.splitlines())
     assert [b.call_args for b in lifted.builders] == [("X",), ("x",)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("def b(u=2):\n    def net(x):\n        return f(x, u)\n    return net\n", True),
+    ("def b(u=2):\n    return lambda x: f(x, u)\n", True),
+    ("def b(u=2):\n    def net(x):\n        return f(x, u)\n    return {'pi': net}\n", True),
+    ("def b(x):\n    def act(y):\n        return y\n    return act(f(x))\n", True),   # conservative
+    ("def b(x):\n    return f(x)\n", False),
+    ("def b(x):\n    def helper():\n        return g\n    return x\n", False),
+])
+def test_returns_function(text, expected):
+    from unscope.native.builders import returns_function
+
+    assert returns_function(ast.parse(text).body[0]) is expected
+
+
+def test_a_builder_called_in_its_file_is_no_island_of_its_caller():
+    """The island would track the call of the builder, which makes nothing: the network it
+    returns makes its variables afterwards.  The caller stays TF1, where TF1 names them."""
+    source = BUILDERS + "\n\ndef policy(x):\n    with tf.variable_scope('pi'):\n        return gated(width=2)(x)\n"
+    result = migrate_native(source, "policy.py")
+    assert "policy" not in {c["function"] for c in result.classes}
+    assert any("it returns a function that makes its variables after the call" in f.message
+               for f in result.findings), result.findings
+    assert "unscope.track(gated" not in result.code

@@ -35,7 +35,7 @@ from unscope.migrate.parses import walk
 from unscope.native.decorators import first_line
 from unscope.native.star_params import read_star_params
 
-__all__ = ["Builder", "BuilderLift", "lift_builders", "migrate_builders", "restore"]
+__all__ = ["Builder", "BuilderLift", "lift_builders", "migrate_builders", "restore", "returns_function"]
 
 
 @dataclass(frozen=True)
@@ -221,3 +221,21 @@ def _references(tree: ast.Module) -> dict:
         elif type(node) is ast.Attribute:
             counts[node.attr] = counts.get(node.attr, 0) + 1
     return counts
+
+
+def returns_function(fn: ast.FunctionDef) -> bool:
+    """Does ``fn`` hand back a function of its own (a nested ``def`` by name, or a lambda)?
+    What that function makes, it makes after ``fn`` returned (a compat island around the call
+    of ``fn`` would track none of it)."""
+    nested = {n.name for n in walk(fn) if n is not fn and type(n) in (ast.FunctionDef, ast.AsyncFunctionDef)}
+    todo = list(fn.body)
+    while todo:
+        node = todo.pop()
+        if type(node) in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda):
+            continue
+        if type(node) is ast.Return and node.value is not None:
+            for sub in walk(node.value):
+                if type(sub) is ast.Lambda or (type(sub) is ast.Name and sub.id in nested):
+                    return True
+        todo.extend(ast.iter_child_nodes(node))
+    return False

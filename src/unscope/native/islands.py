@@ -28,6 +28,7 @@ import ast
 from unscope.analyze.constructs import classify
 from unscope.analyze.imports import canonical_api
 from unscope.native import apis
+from unscope.native.builders import returns_function
 from unscope.native.paths import Uniq, key
 from unscope.native.scope_defaults import Foreign
 
@@ -57,6 +58,9 @@ def check_island(program, fn, ev):
     callee = ev.callee
     where = key(island_scope(ev)) or "the top level"
     head = f"{callee.name} stays in TF1 form and cannot be a compat island inside {fn.name} here"
+    if returns_function(callee.node):   # unscope.native.builders: a network builder's network
+        return (ev.node, callee.name, f"{head}: it returns a function that makes its variables "
+                f"after the call, outside the island")
     for kind, value in scope_defaults(fn, ev).items():
         if not isinstance(value, Foreign) and not program.static(value, fn, ev):
             return (ev.node, callee.name, f"{head}: the scope-level {kind} in force around the "
