@@ -205,3 +205,26 @@ def test_configuring_subclass_equals_tf1_in_process(tmp_path):
     got = small.make_actor(tf.constant(x)) + small.make_actor(tf.constant(x * 2), reuse=True)
     np.testing.assert_allclose(got.numpy(), expected, rtol=1e-6)
     assert first.shape == got.shape and len(small.variables) == 1
+
+
+def test_attribute_one_method_stores_and_another_builds_from_stays_tf1():
+    """TF1 reads ``self.h`` at every call; a module reads its attributes once, when built: a
+    method whose module would be built from what another method stores keeps the class TF1."""
+    source = '''import tensorflow.compat.v1 as tf
+
+
+class Model(object):
+    def __init__(self, units=2):
+        self.units = units
+
+    def encode(self, x):
+        with tf.variable_scope("enc"):
+            self.h = tf.matmul(x, tf.get_variable("w", [3, self.units]))
+            return self.h
+
+    def decode(self, x):
+        with tf.variable_scope("dec"):
+            return tf.matmul(self.h, tf.get_variable("w", [self.units, 3])) + x
+'''
+    found = reasons(source, ast.parse(source))
+    assert "decode reads self.h, which encode stores on every call" in found.get("Model", ""), found

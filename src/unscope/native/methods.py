@@ -340,6 +340,12 @@ def _liftable(cls: ast.ClassDef, api, creates, taken, tree, callable_helpers, so
             raise NotLiftable(f"the class already has an attribute {one.slot}")
         taken.add(one.function)
         out.methods.append(one)
+    for one in out.methods:   # a module reads its attributes once, when built: not what a method stores
+        for other in out.methods:
+            clash = sorted(set(one.stored) & set(other.attrs))
+            if clash:
+                raise NotLiftable(f"{other.method.name} reads self.{clash[0]}, which {one.method.name} stores "
+                                  f"on every call")
     return out if out.methods else None
 
 
