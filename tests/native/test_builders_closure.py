@@ -165,3 +165,24 @@ def test_a_builder_called_in_its_file_is_no_island_of_its_caller():
     assert any("it returns a function that makes its variables after the call" in f.message
                for f in result.findings), result.findings
     assert "unscope.track(gated" not in result.code
+
+
+def test_a_builder_that_cannot_be_the_network_says_why_at_its_line():
+    """The lifted run's reason (an unnamed layer under an if) replaces "a nested function
+    makes variables", and the file is migrated as it is."""
+    source = '''import tensorflow.compat.v1 as tf
+
+
+def normed(units=2, norm=False):
+    def network_fn(x):
+        w = tf.get_variable("w", [x.shape[-1], units])
+        h = tf.matmul(x, w)
+        if norm:
+            h = tf.layers.batch_normalization(h)
+        return h
+    return network_fn
+'''
+    result = migrate_native(source, "normed.py")
+    assert result.classes == [] and not result.changed
+    assert [(f.line, f.api) for f in result.findings] == [(9, "tf.layers.batch_normalization")]
+    assert "under an if" in result.findings[0].message

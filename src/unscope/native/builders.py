@@ -29,13 +29,16 @@ a class whose ``__call__`` would take more than the network function's arguments
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass, replace
 
-from unscope.migrate.parses import walk
+from unscope.migrate.parses import parse, walk
 from unscope.native.decorators import first_line
 from unscope.native.star_params import read_star_params
 
 __all__ = ["Builder", "BuilderLift", "lift_builders", "migrate_builders", "restore", "returns_function"]
+
+_NESTED_DEF = re.compile(r"\n[ \t]+def ")   # a nested def: a file that may hold a builder
 
 
 @dataclass(frozen=True)
@@ -65,9 +68,12 @@ def migrate_builders(source: str, migrate):
     skip: set = set()
     why: dict = {}
     while True:
-        lifted = lift_builders(source, skip=skip) if "def " in source else None
+        lifted = lift_builders(source, skip=skip)
         if lifted is None:
-            return None
+            if not why:
+                return None
+            result = migrate(source)          # no builder became a class: the file as it is
+            break
         result = migrate(lifted.source)
         if not result.ok:
             return None
@@ -80,8 +86,9 @@ def migrate_builders(source: str, migrate):
             why[name] = [_unshifted(f, lifted.builders) for f in result.findings
                          if f"{name} stays in TF1 form" in f.message]
         skip |= failed
-    result.code = restore(result.code, lifted, result.classes)
-    result.findings = [_unshifted(f, lifted.builders) for f in result.findings]
+    if lifted is not None:
+        result.code = restore(result.code, lifted, result.classes)
+        result.findings = [_unshifted(f, lifted.builders) for f in result.findings]
     for name, findings in why.items():
         if findings:
             result.findings = [f for f in result.findings if not (
@@ -100,9 +107,11 @@ def _unshifted(finding, builders):
 def lift_builders(source: str, tree: ast.Module | None = None, skip=frozenset()) -> BuilderLift | None:
     """The source with every provable builder's network function lifted (those named in
     ``skip`` left as they are), or None."""
+    if _NESTED_DEF.search(source) is None:   # the common file: no nested def, no parse
+        return None
     if tree is None:
         try:
-            tree = ast.parse(source)
+            tree = parse(source)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             return None
     lines = source.splitlines(keepends=True)
