@@ -69,7 +69,8 @@ def _line_map(new: list[str], old: list[str]) -> list[int]:
             out.append(anchor)
             continue
         plain = text.replace("self.", "")
-        same = [j for j, t in enumerate(b) if t and t in (text, plain)]
+        kept = re.sub(r"\bself\.(\w+?)_\b", r"\1", text).replace("self.", "")  # self.name_: name
+        same = [j for j, t in enumerate(b) if t and t in (text, plain, kept)]
         after = [j for j in same if j > anchor]
         if after or same:
             out.append((after or same)[0])

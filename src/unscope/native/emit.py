@@ -442,6 +442,8 @@ class Emitter:
             return f"[{value} for {uniq_var} in ({names})]"
         target, iterable = self.plain(loop.node.target), self.plain(loop.node.iter)
         if loop.counting:
+            if target.isidentifier() and target not in _names(value):
+                target = "_"   # one module per iteration, none of them reading the index
             return f"[{value} for {target} in {iterable}]"
         return f"{{{loop.target}: {value} for {target} in {iterable}}}"
 
@@ -472,6 +474,13 @@ class Emitter:
             parts.append("*")
             parts.extend(kwonly)
         return "".join(", " + p for p in parts)
+
+
+def _names(text: str) -> set[str]:
+    try:
+        return {n.id for n in ast.walk(ast.parse(text, mode="eval")) if type(n) is ast.Name}
+    except SyntaxError:
+        return set()
 
 
 def _render(value, expr) -> str:

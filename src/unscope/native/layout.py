@@ -1,12 +1,19 @@
 """``layout``: PEP 8 layout for what native mode writes, without changing what the code means.
 
-Two fixes, both on whitespace outside strings only:
+Three fixes, none of them changing a statement:
 
 - two blank lines around top-level ``def`` and ``class`` statements (with their decorators and
   the comment lines directly above them), as pycodestyle's E302 / E305 ask, where one of the
   two statements is new (the user's own spacing between statements kept as they were stays);
 - continuation lines that the original aligned with their opening bracket are aligned with it
-  again where an edit moved the bracket (``tf.layers.dense(`` became ``unscope.layers.dense(``).
+  again where an edit moved the bracket (``tf.layers.dense(`` became ``unscope.layers.dense(``);
+- a line native mode wrote past 100 characters is wrapped as a person would: at the commas of
+  its outermost call that has them (continuation lines aligned with the bracket, or a hanging
+  indent where the bracket stands far right), before the ``for`` of a comprehension;
+- the imports native mode added stand where PEP 8 puts them: a standard-library one
+  (``import functools``) with the file's standard-library imports (or first, a blank line
+  after it), unscope's own (``import unscope``, ``from unscope import nn``) after the file's
+  first block of imports.
 
     >>> old = "import tf\\nh = tf.dense(x,\\n             name='fc')\\n"
     >>> new = "import tf\\nclass Dense:\\n    pass\\nh = unscope.dense(x,\\n             name='fc')\\n"
@@ -29,9 +36,10 @@ from __future__ import annotations
 
 import ast
 import io
+import sys
 import tokenize
 
-__all__ = ["layout", "realign", "space_definitions"]
+__all__ = ["layout", "order_imports", "realign", "space_definitions", "wrap_long_lines"]
 
 _OPEN, _CLOSE = "([{", ")]}"
 _SKIP = (tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER)
@@ -42,20 +50,201 @@ def layout(code: str, source: str | None = None) -> str:
     text ``code`` was made from) is given, its bracket-aligned continuation lines re-aligned."""
     if source is not None:
         code = realign(code, source)
-    return space_definitions(code, source)
+    return space_definitions(order_imports(wrap_long_lines(code, source), source), source)
+
+
+MAX_LINE = 100
+
+
+def wrap_long_lines(code: str, source: str | None = None, width: int = MAX_LINE) -> str:
+    """``code`` with its one-line statements longer than ``width`` that are not in ``source``
+    wrapped inside their brackets (see the module docstring); the tree stays the same."""
+    if "\t" in code:
+        return code
+    lines = code.splitlines(keepends=True)
+    if not any(len(line.rstrip("\n")) > width for line in lines):
+        return code
+    try:
+        tree = ast.dump(ast.parse(code))
+        tokens = list(tokenize.generate_tokens(io.StringIO(code).readline))
+    except (SyntaxError, ValueError, RecursionError, MemoryError, tokenize.TokenError, IndentationError):
+        return code
+    theirs = {line.strip() for line in (source or "").splitlines()}
+    logical, start = [], 0
+    for i, tok in enumerate(tokens):
+        if tok.type in (tokenize.NEWLINE, tokenize.ENDMARKER):
+            logical.append(tokens[start:i])
+            start = i + 1
+    for toks in reversed(logical):
+        toks = [t for t in toks if t.type not in (tokenize.NL, tokenize.INDENT, tokenize.DEDENT)]
+        if not toks or toks[0].start[0] != toks[-1].end[0] or toks[0].type == tokenize.COMMENT:
+            continue
+        row = toks[0].start[0]
+        text = lines[row - 1].rstrip("\n")
+        if len(text) <= width or text.strip() in theirs:
+            continue
+        wrapped = _wrap(text, [t for t in toks if t.type != tokenize.COMMENT], width)
+        if wrapped is not None:
+            lines[row - 1] = "".join(w + "\n" for w in wrapped)
+    new = "".join(lines)
+    try:
+        return new if ast.dump(ast.parse(new)) == tree else code
+    except SyntaxError:
+        return code
+
+
+def _wrap(text: str, toks, width: int) -> list[str] | None:
+    """``text`` (one statement on one line) as several lines, or None where no break fits."""
+    if any(t.type == tokenize.STRING and "\n" in t.string for t in toks) or text.rstrip().endswith("\\"):
+        return None
+    pairs, stack = [], []   # (open index, close index, depth)
+    for i, t in enumerate(toks):
+        if t.type == tokenize.OP and t.string in _OPEN:
+            stack.append(i)
+        elif t.type == tokenize.OP and t.string in _CLOSE and stack:
+            j = stack.pop()
+            pairs.append((j, i, len(stack)))
+    indent = len(text) - len(text.lstrip(" "))
+    for lo, hi, _ in sorted(pairs, key=lambda p: (p[2], p[0])):
+        depth, cuts, fors = 0, [], []
+        for k in range(lo + 1, hi):
+            t = toks[k]
+            if t.type == tokenize.OP and t.string in _OPEN:
+                depth += 1
+            elif t.type == tokenize.OP and t.string in _CLOSE:
+                depth -= 1
+            elif depth == 0 and t.type == tokenize.OP and t.string == ",":
+                cuts.append((t.start[1], t.end[1]))
+            elif depth == 0 and t.type == tokenize.NAME and t.string == "for":
+                fors.append(t.start[1])
+        col_open, col_close = toks[lo].end[1], toks[hi].start[1]
+        if fors and not cuts:
+            lines = [text[:fors[0]].rstrip(), " " * col_open + text[fors[0]:]]
+            if all(len(x) <= width for x in lines):
+                return lines
+            continue
+        if not cuts:
+            continue
+        starts, ends = [col_open] + [b for _, b in cuts], [a for a, _ in cuts] + [col_close]
+        items = [text[a:b].strip() for a, b in zip(starts, ends)]
+        items = [x for x in items if x]
+        head, tail = text[:col_open], text[col_close:]
+        for hanging in ((False, True) if col_open <= 60 else (True,)):
+            lead = " " * (indent + 4) if hanging else " " * col_open
+            out, line = ([head.rstrip()], lead) if hanging else ([], head)
+            for n, item in enumerate(items):
+                piece = item + ("," if n < len(items) - 1 else "")
+                blank = line == lead or line == head
+                candidate = line + ("" if blank else " ") + piece
+                if len(candidate + (tail if n == len(items) - 1 else "")) > width and not blank:
+                    out.append(line)
+                    candidate = lead + piece
+                line = candidate
+            out.append(line + tail)
+            if all(len(x) <= width for x in out):
+                return out
+    return None
+
+
+def order_imports(code: str, source: str | None = None) -> str:
+    """``code`` with the one-line imports it added to ``source`` moved into PEP 8's groups
+    (see the module docstring); the file's own imports stay as they are and where they are.
+    Without ``source`` every import in the first block counts as added."""
+    try:
+        tree = ast.parse(code)
+        kept = _statements(source) if source is not None else set()
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return code
+    lines = code.splitlines(keepends=True)
+    body = list(tree.body)
+    while body and (_is_docstring(body[0]) or type(body[0]) is ast.ImportFrom and body[0].module == "__future__"):
+        body.pop(0)
+    block = []
+    for stmt in body:
+        if type(stmt) not in (ast.Import, ast.ImportFrom):
+            break
+        block.append(stmt)
+    added = [s for s in block if _text(lines, s) not in kept and s.lineno == s.end_lineno
+             and _group(s) != "other" and not lines[s.lineno - 1].rstrip().endswith(";")]
+    if not added:
+        return code
+    own = [s for s in block if s not in added]
+    if own:   # already first, above the file's own: where they stay
+        added = [s for s in added if not (_group(s) == "stdlib" and s.lineno < own[0].lineno)]
+    stdlib = [s for s in added if _group(s) == "stdlib"]
+    ours = [s for s in added if _group(s) == "unscope"]
+    ours.sort(key=lambda s: type(s) is ast.ImportFrom)   # import unscope, then from unscope import nn
+    text = {id(s): lines[s.lineno - 1] for s in added}
+    inserts: dict[int, list[str]] = {}   # line index -> lines to put before it
+    if own:
+        after = own[-1].end_lineno
+        own_stdlib = [s for s in own if _group(s) == "stdlib"]
+        if stdlib and own_stdlib:
+            inserts.setdefault(own_stdlib[-1].end_lineno, []).extend(text[id(s)] for s in stdlib)
+        elif stdlib:
+            first = min([own[0].lineno] + [s.lineno for s in added]) - 1
+            inserts.setdefault(first, []).extend([text[id(s)] for s in stdlib] + ["\n"])
+        inserts.setdefault(after, []).extend(text[id(s)] for s in ours)
+    else:   # only what native mode added: stdlib, a blank line, then unscope's
+        first = added[0].lineno - 1
+        inserts.setdefault(first, []).extend([text[id(s)] for s in stdlib] + (["\n"] if stdlib and ours else [])
+                                              + [text[id(s)] for s in ours])
+    drop = {s.lineno - 1 for s in added}
+    out = []
+    for i, line in enumerate(lines + [""]):
+        out.extend(inserts.get(i, []))
+        if i < len(lines) and i not in drop:
+            out.append(line)
+    new = "".join(out)
+    try:
+        if ast.dump(ast.parse(new)) == ast.dump(tree) or _same_statements(new, tree):
+            return new
+    except SyntaxError:
+        pass
+    return code
+
+
+def _group(stmt) -> str:
+    """stdlib | unscope | other, by the top-level module an import names."""
+    mods = [a.name for a in stmt.names] if type(stmt) is ast.Import else [stmt.module or ""]
+    if stmt.__class__ is ast.ImportFrom and stmt.level:
+        return "other"
+    tops = {m.partition(".")[0] for m in mods}
+    if all(t == "unscope" or t.startswith("unscope_") for t in tops):
+        return "unscope"
+    if all(t in sys.stdlib_module_names for t in tops):
+        return "stdlib"
+    return "other"
+
+
+def _same_statements(new: str, tree: ast.Module) -> bool:
+    """The same statements, the imports in another order."""
+    return sorted(ast.dump(s) for s in ast.parse(new).body) == sorted(ast.dump(s) for s in tree.body)
+
+
+def _is_docstring(stmt) -> bool:
+    return type(stmt) is ast.Expr and type(stmt.value) is ast.Constant and isinstance(stmt.value.value, str)
 
 
 def realign(code: str, source: str) -> str:
     """Re-align the continuation lines of ``code`` that ``source`` aligned with their bracket."""
     if "\t" in code or "\t" in source:
         return code  # columns of tab-indented text are not what tokenize counts
-    aligned = {text for text, col, target in _continuations(source) if col == target}
+    found = list(_continuations(source, with_lines=True))
+    aligned = {text for text, col, target, _ in found if col == target}
     if not aligned:
         return code
+    aligned_rows = {line for text, col, target, line in found if col == target}
     lines = code.splitlines(keepends=True)
-    shifts = {}
+    shifts, rows = {}, None
     for text, col, target, line in _continuations(code, with_lines=True, shifts=shifts):
-        if col != target and text in aligned:
+        if col == target:
+            continue
+        if rows is None:
+            rows = _row_map(source, code)
+        # the line it was in source (a rename changes its text too: the initializer's name)
+        was = rows.get(line)
+        if was in aligned_rows if was is not None else text in aligned:
             shifts[line] = target - col
     for line, shift in shifts.items():
         body = lines[line - 1]
@@ -63,6 +252,19 @@ def realign(code: str, source: str) -> str:
         indent = len(body) - len(stripped)
         lines[line - 1] = " " * max(0, indent + shift) + stripped
     return "".join(lines)
+
+
+def _row_map(source: str, code: str) -> dict[int, int]:
+    """Line of ``code`` -> the line of ``source`` it is (same text, or edited in place: a run of
+    changed lines as long as the run it replaced), both 1-based."""
+    import difflib
+
+    a, b = source.splitlines(), code.splitlines()
+    out = {}
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b).get_opcodes():
+        if tag == "equal" or tag == "replace" and i2 - i1 == j2 - j1:
+            out.update({j + 1: i + 1 for i, j in zip(range(i1, i2), range(j1, j2))})
+    return out
 
 
 def _continuations(text: str, with_lines: bool = False, shifts: dict | None = None):

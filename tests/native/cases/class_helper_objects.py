@@ -56,7 +56,8 @@ class Value(nn.Module):
 
     def __call__(self, obs):
         if self.w is None:
-            self.w = nn.variable(f"{self.scope_name}/w", [obs.get_shape().as_list()[1], self.hidden])
+            self.w = nn.variable(f"{self.scope_name}/w",
+                                 [obs.get_shape().as_list()[1], self.hidden])
         w = self.w
         h = tf.nn.relu(self.ln1(tf.matmul(obs, w)))
         return tf.reduce_sum(h, axis=1)

@@ -43,7 +43,8 @@ class Fc(nn.Module):
             self.w = nn.variable(f"{self.scope_name}/w", [x.get_shape().as_list()[1], n_out])
         w = self.w
         if self.b is None:
-            self.b = nn.variable(f"{self.scope_name}/b", [n_out], initializer=tf.zeros_initializer())
+            self.b = nn.variable(f"{self.scope_name}/b", [n_out],
+                                 initializer=tf.zeros_initializer())
         b = self.b
         return tf.matmul(x, w) + b
 

@@ -16,7 +16,8 @@ from unscope import nn
 class Build(nn.Module):
     def __init__(self, name="net"):
         super().__init__(name=name)
-        self.dense = nn.Dense(4, kernel_regularizer=lambda w: 0.1 * tf.nn.l2_loss(w), name=f"{name}/dense")
+        self.dense = nn.Dense(4, kernel_regularizer=lambda w: 0.1 * tf.nn.l2_loss(w),
+                              name=f"{name}/dense")
 
     def __call__(self, x):
         h = self.dense(x)

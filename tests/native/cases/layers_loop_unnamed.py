@@ -14,7 +14,8 @@ from unscope import nn
 class Build(nn.Module):
     def __init__(self):
         super().__init__()
-        self.dense = [nn.Dense(4, activation=tf.tanh, name=scope) for scope in ("dense", "dense_1", "dense_2")]
+        self.dense = [nn.Dense(4, activation=tf.tanh, name=scope)
+                      for scope in ("dense", "dense_1", "dense_2")]
 
     def __call__(self, x):
         for i in range(3):

@@ -15,7 +15,8 @@ from unscope import nn
 class Build(nn.Module):
     def __init__(self):
         super().__init__()
-        self.bias_b = [nn.variable(f"{scope}/b", [4], initializer=tf.constant_initializer(0.1)) for scope in ("bias", "bias_1")]
+        self.bias_b = [nn.variable(f"{scope}/b", [4], initializer=tf.constant_initializer(0.1))
+                       for scope in ("bias", "bias_1")]
 
     def __call__(self, x):
         for i in range(2):

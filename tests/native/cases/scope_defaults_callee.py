@@ -56,8 +56,10 @@ def embed(x):
 class Block(nn.Module):
     def __init__(self, scope):
         super().__init__(name=scope)
-        self.LayerNorm = nn.LayerNorm(beta_regularizer=scaled_l2(1e-3), gamma_regularizer=scaled_l2(1e-3), name=f"{scope}/LayerNorm")
-        self.fc = nn.Dense(4, activation=tf.nn.relu, kernel_regularizer=scaled_l2(1e-3), bias_regularizer=scaled_l2(1e-3), name=f"{scope}/fc")
+        self.LayerNorm = nn.LayerNorm(beta_regularizer=scaled_l2(1e-3),
+                                      gamma_regularizer=scaled_l2(1e-3), name=f"{scope}/LayerNorm")
+        self.fc = nn.Dense(4, activation=tf.nn.relu, kernel_regularizer=scaled_l2(1e-3),
+                           bias_regularizer=scaled_l2(1e-3), name=f"{scope}/fc")
         self.dropout = nn.Dropout(rate=0.1, name=f"{scope}/dropout")
 
     def __call__(self, x, training=False):

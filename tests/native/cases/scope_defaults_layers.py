@@ -20,9 +20,14 @@ l2 = lambda w: 0.01 * tf.nn.l2_loss(w)  # noqa: E731
 class Build(nn.Module):
     def __init__(self, name="mlp"):
         super().__init__(name=name)
-        self.fc1 = nn.Dense(8, activation=tf.nn.relu, kernel_initializer=tf.constant_initializer(0.3), kernel_regularizer=l2, bias_regularizer=l2, name=f"{name}/fc1")
-        self.fc2 = nn.Dense(4, kernel_initializer=tf.constant_initializer(0.3), kernel_regularizer=l2, bias_initializer=tf.constant_initializer(0.3), bias_regularizer=l2, name=f"{name}/fc2")
-        self.dense = nn.Dense(2, use_bias=False, kernel_initializer=tf.zeros_initializer(), kernel_regularizer=l2, name=f"{name}/dense")
+        self.fc1 = nn.Dense(8, activation=tf.nn.relu,
+                            kernel_initializer=tf.constant_initializer(0.3), kernel_regularizer=l2,
+                            bias_regularizer=l2, name=f"{name}/fc1")
+        self.fc2 = nn.Dense(4, kernel_initializer=tf.constant_initializer(0.3),
+                            kernel_regularizer=l2, bias_initializer=tf.constant_initializer(0.3),
+                            bias_regularizer=l2, name=f"{name}/fc2")
+        self.dense = nn.Dense(2, use_bias=False, kernel_initializer=tf.zeros_initializer(),
+                              kernel_regularizer=l2, name=f"{name}/dense")
 
     def __call__(self, x):
         # kernel_initializer defaults to None: the scope's; bias_initializer to zeros

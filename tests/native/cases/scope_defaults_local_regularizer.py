@@ -23,8 +23,10 @@ def scaled_l2(scale):
 class Build(nn.Module):
     def __init__(self, name="head"):
         super().__init__(name=name)
-        self.w = nn.variable(f"{name}/w", [4, 4], initializer=tf.constant_initializer(0.1), regularizer=scaled_l2(1e-4))
-        self.logits = nn.Dense(2, kernel_regularizer=scaled_l2(1e-4), bias_regularizer=scaled_l2(1e-4), name=f"{name}/logits")
+        self.w = nn.variable(f"{name}/w", [4, 4], initializer=tf.constant_initializer(0.1),
+                             regularizer=scaled_l2(1e-4))
+        self.logits = nn.Dense(2, kernel_regularizer=scaled_l2(1e-4),
+                               bias_regularizer=scaled_l2(1e-4), name=f"{name}/logits")
 
     def __call__(self, x):
         w = self.w

@@ -18,7 +18,8 @@ class Model(nn.Module):
         super().__init__(name=scope)
         self.hparams = hparams
         self.wte = nn.variable(f"{scope}/wte", [hparams.n_vocab, hparams.n_embd])
-        self.h = [nn.Dense(hparams.n_embd, name=f"{scope}/h{layer}") for layer in range(hparams.n_layer)]
+        self.h = [nn.Dense(hparams.n_embd, name=f"{scope}/h{layer}")
+                  for layer in range(hparams.n_layer)]
 
     def __call__(self, tokens):
         wte = self.wte

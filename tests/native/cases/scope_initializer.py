@@ -19,7 +19,8 @@ l2 = lambda w: 0.01 * tf.nn.l2_loss(w)  # noqa: E731
 class Build(nn.Module):
     def __init__(self, name="reg"):
         super().__init__(name=name)
-        self.w = nn.variable(f"{name}/w", [4, 4], initializer=tf.constant_initializer(0.5), regularizer=l2)
+        self.w = nn.variable(f"{name}/w", [4, 4], initializer=tf.constant_initializer(0.5),
+                             regularizer=l2)
         self.b = nn.variable(f"{name}/b", [4], initializer=tf.zeros_initializer(), regularizer=l2)
 
     def __call__(self, x):

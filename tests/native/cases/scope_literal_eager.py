@@ -19,7 +19,8 @@ WIDTH = 4
 class Build(nn.Module):
     def __init__(self, name="model"):
         super().__init__(name=name)
-        self.w = nn.variable(f"{name}/w", [WIDTH, WIDTH], initializer=tf.random_normal_initializer(stddev=0.02))
+        self.w = nn.variable(f"{name}/w", [WIDTH, WIDTH],
+                             initializer=tf.random_normal_initializer(stddev=0.02))
         self.b = nn.variable(f"{name}/b", [WIDTH], initializer=tf.zeros_initializer())
 
     def __call__(self, x):

@@ -30,10 +30,12 @@ class Norm(nn.Module):
     def __call__(self, x):
         n_state = x.shape[-1]
         if self.g is None:
-            self.g = nn.variable(f"{self.scope_name}/g", [n_state], initializer=tf.constant_initializer(1))
+            self.g = nn.variable(f"{self.scope_name}/g", [n_state],
+                                 initializer=tf.constant_initializer(1))
         g = self.g
         if self.b is None:
-            self.b = nn.variable(f"{self.scope_name}/b", [n_state], initializer=tf.constant_initializer(0))
+            self.b = nn.variable(f"{self.scope_name}/b", [n_state],
+                                 initializer=tf.constant_initializer(0))
         b = self.b
         u = tf.reduce_mean(x, axis=self.axis, keepdims=True)
         s = tf.reduce_mean(tf.square(x - u), axis=self.axis, keepdims=True)

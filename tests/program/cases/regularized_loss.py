@@ -27,7 +27,9 @@ from unscope import nn
 class Net(nn.Module):
     def __init__(self, name="net"):
         super().__init__(name=name)
-        self.out = nn.Dense(2, kernel_regularizer=nn.l2_regularizer(1e-3), bias_regularizer=nn.l2_regularizer(1e-3), name=f"{name}/out")
+        self.out = nn.Dense(2, kernel_regularizer=nn.l2_regularizer(1e-3),
+                            bias_regularizer=nn.l2_regularizer(1e-3),
+                            name=f"{name}/out")
 
     def __call__(self, x):
         return self.out(x)

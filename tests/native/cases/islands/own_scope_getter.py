@@ -43,7 +43,7 @@ class Build(nn.Module):
         super().__init__(name=name)
         self.w = nn.variable(f"{name}/w", [4, 4])
         self.attn = unscope.track(attention, scope=name)
-        self.layer = [unscope.track(attention, scope=name) for i in range(2)]
+        self.layer = [unscope.track(attention, scope=name) for _ in range(2)]
 
     def __call__(self, x):
         w = self.w

@@ -35,7 +35,8 @@ def proj(x, scope):
 class Build(nn.Module):
     def __init__(self):
         super().__init__()
-        self.a_p = unscope.track(proj, scope="a", initializer=tf.constant_initializer(0.5), regularizer=REG)
+        self.a_p = unscope.track(proj, scope="a", initializer=tf.constant_initializer(0.5),
+                                 regularizer=REG)
         self.q = unscope.track(proj, scope="")
 
     def __call__(self, x):

@@ -13,8 +13,9 @@ def build(x):
     enc = tf.make_template("encoder", encoder, width=4)
     return enc(x) - enc(2.0 * x)
 # output
-import tensorflow.compat.v1 as tf
 import functools
+
+import tensorflow.compat.v1 as tf
 import unscope
 from unscope import nn
 

@@ -12,10 +12,12 @@ class Dense(nn.Module):
 
     def __call__(self, x, units):
         if self.kernel is None:
-            self.kernel = nn.variable(f"{self.scope_name}/kernel", [x.get_shape()[-1], units], initializer=nn.initializers.truncated_normal(stddev=0.02))
+            self.kernel = nn.variable(f"{self.scope_name}/kernel", [x.get_shape()[-1], units],
+                                      initializer=nn.initializers.truncated_normal(stddev=0.02))
         w = self.kernel
         if self.bias is None:
-            self.bias = nn.variable(f"{self.scope_name}/bias", [units], initializer=tf.zeros_initializer())
+            self.bias = nn.variable(f"{self.scope_name}/bias", [units],
+                                    initializer=tf.zeros_initializer())
         b = self.bias
         return tf.einsum("btd,du->btu", x, w) + b
 
@@ -24,7 +26,7 @@ class Dense(nn.Module):
 def dense(x, units, scope="dense"):
     with unscope.variable_scope(scope):
         w = unscope.get_variable("kernel", [x.get_shape()[-1], units],
-                            initializer=nn.initializers.truncated_normal(stddev=0.02))
+                                 initializer=nn.initializers.truncated_normal(stddev=0.02))
         b = unscope.get_variable("bias", [units], initializer=tf.zeros_initializer())
         return tf.einsum("btd,du->btu", x, w) + b
 
@@ -38,10 +40,12 @@ class LayerNorm(nn.Module):
 
     def __call__(self, x):
         if self.g is None:
-            self.g = nn.variable(f"{self.scope_name}/g", [x.get_shape()[-1]], initializer=tf.ones_initializer())
+            self.g = nn.variable(f"{self.scope_name}/g", [x.get_shape()[-1]],
+                                 initializer=tf.ones_initializer())
         g = self.g
         if self.b is None:
-            self.b = nn.variable(f"{self.scope_name}/b", [x.get_shape()[-1]], initializer=tf.zeros_initializer())
+            self.b = nn.variable(f"{self.scope_name}/b", [x.get_shape()[-1]],
+                                 initializer=tf.zeros_initializer())
         b = self.b
         mean, variance = tf.nn.moments(x, [-1], keepdims=True)
         return (x - mean) * tf.math.rsqrt(variance + self.epsilon) * g + b
