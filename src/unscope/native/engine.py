@@ -13,6 +13,7 @@ from unscope.native.check import conflicts
 from unscope.native.methods import lift, place, reasons
 from unscope.native.emit import Emitter
 from unscope.native.builders import migrate_builders
+from unscope.native.kwargs_passthrough import migrate_passthrough
 from unscope.native.decorators import first_line
 from unscope.native.layout import layout
 from unscope.native.islands import ISLAND_PHRASE, hosts as island_hosts, module_binding, partials
@@ -101,8 +102,11 @@ def migrate_native(source: str, path: str = "<string>", nn_import: str = DEFAULT
     :mod:`unscope.native.project`).
     """
     try:
-        def run(text):
+        def plain(text):
             return _migrate(text, path, nn_import, frozenset(imported), tuple(foreign or ()))
+
+        def run(text):   # **kwargs every call site fills with the same literal keywords
+            return migrate_passthrough(text, plain) or plain(text)
         # network builders (def mlp(...): def network_fn(X): ...): the network is the class
         return migrate_builders(source, run) or run(source)
     except Exception as exc:  # an engine bug must not lose the user's file
