@@ -316,3 +316,62 @@ def test_copy_renamed_after_its_first_call_makes_new_variables_like_tf1(tmp_path
     got = [v.name for v in actor.variables + target.variables]
     assert (got, [v.name for v in target.vars]) == expected == (["actor/w:0", "target/w:0"], ["target/w:0"])
     assert target.variables[0] is not actor.variables[0] and target.name == "target"
+
+
+SCOPED = '''import tensorflow.compat.v1 as tf
+
+
+class Classifier(object):
+    def __init__(self, hidden, scope="adversary"):
+        self.scope = scope
+        self.hidden = hidden
+
+    def build_graph(self, x, reuse=False):
+        with tf.variable_scope(self.scope, reuse=reuse):
+            w = tf.get_variable("w", [x.get_shape().as_list()[1], self.hidden])
+            return tf.nn.tanh(tf.matmul(x, w))
+
+    def get_trainable_variables(self):
+        return tf.get_collection(tf.GraphKeys.TRAINABLE_VARIABLES, self.scope)
+
+
+def build(x):
+    d = Classifier(3, scope="disc")
+    return d.build_graph(x), d.build_graph(x * 2.0, reuse=True), d.get_trainable_variables()
+'''
+
+
+def test_scope_stored_from_a_parameter_names_the_module_and_its_lists(tmp_path):
+    """GAIL's adversary: ``self.scope = scope`` (default "adversary") opens the method's scope
+    and selects its lists; native: the module is named ``scope=self.scope``, the list is
+    ``nn.variables_under(self, self.scope)``; names, lists and outputs equal TF1's."""
+    import tensorflow.compat.v1 as tf1
+
+    x = np.linspace(-1, 1, 8, dtype=np.float32).reshape(2, 4)
+    namespace = {}
+    exec(compile(SCOPED, "<tf1>", "exec"), namespace)
+    with tf1.Graph().as_default():
+        tf1.set_random_seed(2)
+        *outs, listed = namespace["build"](tf1.constant(x))
+        with tf1.Session() as sess:
+            sess.run(tf1.global_variables_initializer())
+            names = [v.name for v in listed]
+            weights, expected = sess.run([listed, outs])
+    result = migrate_native(SCOPED, "adv.py")
+    assert result.ok and not result.findings, [str(f) for f in result.findings]
+    assert "nn.variables_under(self, self.scope)" in result.code
+    module = load(result.code, tmp_path, "scoped_attr")
+    d = module.Classifier(3, scope="disc")
+    d.build_graph(tf.constant(x))
+    assert [v.name for v in d.get_trainable_variables()] == names == ["disc/w:0"]
+    d.get_trainable_variables()[0].assign(weights[0])
+    got = [d.build_graph(tf.constant(x)), d.build_graph(tf.constant(x) * 2.0, reuse=True)]
+    for g, e in zip(got, expected):
+        np.testing.assert_allclose(g.numpy(), e, rtol=1e-6)
+    assert len(d.variables) == 1
+    default = module.Classifier(2)
+    default.build_graph(tf.constant(x))
+    assert [v.name for v in default.variables] == ["adversary/w:0"]   # TF1's default scope
+    clash = SCOPED.replace('    d = Classifier(3, scope="disc")\n',
+                           '    d = Classifier(3, scope="disc")\n    Classifier(3, scope="disc_target").build_graph(x)\n')
+    assert "also select 'disc_target'/..." in reasons(clash, ast.parse(clash)).get("Classifier", "")

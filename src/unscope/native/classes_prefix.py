@@ -21,7 +21,7 @@ from __future__ import annotations
 import ast
 import re
 
-__all__ = ["prefix_clash", "scope_names"]
+__all__ = ["own_names", "prefix_clash", "scope_attributes", "scope_names"]
 
 
 def _literal(node):
@@ -47,9 +47,10 @@ def scope_names(tree: ast.Module) -> set:
     return out
 
 
-def own_names(tree: ast.Module, classes: set) -> set:
-    """What ``self.name`` can be in ``classes``: their ``name`` defaults and the ``name=``
-    literals (or ``x.name = "..."`` stores) of the file."""
+def own_names(tree: ast.Module, classes: set, param: str = "name") -> set:
+    """What ``self.name`` (or the attribute ``__init__`` stores from ``param``) can be in
+    ``classes``: their ``param`` defaults and the ``param=`` literals (or ``x.name = "..."``
+    stores) of the file."""
     out = set()
     for n in ast.walk(tree):
         if type(n) is ast.ClassDef and n.name in classes:
@@ -57,10 +58,11 @@ def own_names(tree: ast.Module, classes: set) -> set:
                 if type(m) is ast.FunctionDef and m.name == "__init__":
                     args = m.args.args
                     out.update(_literal(d) for a, d in zip(args[len(args) - len(m.args.defaults):], m.args.defaults)
-                               if a.arg == "name")
+                               if a.arg == param)
         elif type(n) is ast.Call and type(n.func) is ast.Name and n.func.id in classes:
-            out.update(_literal(k.value) for k in n.keywords if k.arg == "name")
-        elif type(n) is ast.Assign and any(type(t) is ast.Attribute and t.attr == "name" for t in n.targets):
+            out.update(_literal(k.value) for k in n.keywords if k.arg == param)
+        elif type(n) is ast.Assign and param == "name" \
+                and any(type(t) is ast.Attribute and t.attr == "name" for t in n.targets):
             out.add(_literal(n.value))
     out.discard(None)
     return out
@@ -78,3 +80,28 @@ def prefix_clash(selected: set, names: set) -> str | None:
                 return (f"TF1's variable lists under {scope!r} also select {other!r}/... (a prefix of "
                         f"the name, not a scope), which another object makes")
     return None
+
+
+def scope_attributes(cls: ast.ClassDef) -> dict:
+    """``{attr: (param, default)}`` for ``self.scope = scope`` in ``__init__``'s body, ``scope``
+    a parameter with a literal string default that nothing reassigns, ``self.scope`` stored
+    nowhere else in the class: a scope name fixed when the object is made."""
+    init = next((m for m in cls.body if type(m) is ast.FunctionDef and m.name == "__init__"), None)
+    if init is None:
+        return {}
+    args = init.args.args
+    defaults = {a.arg: _literal(d) for a, d in zip(args[len(args) - len(init.args.defaults):], init.args.defaults)}
+    rebound = {n.id for n in ast.walk(init) if type(n) is ast.Name and type(n.ctx) is not ast.Load}
+    stores: dict = {}
+    for n in ast.walk(cls):
+        if type(n) is ast.Attribute and type(n.ctx) is not ast.Load and type(n.value) is ast.Name \
+                and n.value.id == "self":
+            stores[n.attr] = stores.get(n.attr, 0) + 1
+    out = {}
+    for stmt in init.body:
+        t = stmt.targets[0] if type(stmt) is ast.Assign and len(stmt.targets) == 1 else None
+        if type(t) is ast.Attribute and type(t.value) is ast.Name and t.value.id == "self" and t.attr != "name" \
+                and type(stmt.value) is ast.Name and defaults.get(stmt.value.id) is not None \
+                and stmt.value.id not in rebound and stores.get(t.attr) == 1:
+            out[t.attr] = (stmt.value.id, defaults[stmt.value.id])
+    return out

@@ -48,7 +48,7 @@ from unscope.native import apis
 from unscope.native.classes_bases import Base, calls_base_init, plain_base, rewrite_base
 from unscope.native.classes_helpers import helper_function, helper_uses, helpers
 from unscope.native.classes_family import configuring, family as below, in_file_base
-from unscope.native.classes_prefix import own_names, prefix_clash, scope_names
+from unscope.native.classes_prefix import own_names, prefix_clash, scope_attributes, scope_names
 from unscope.native.classes_init import (InitLift, analyse_init, family_twins, forwards, owner_init, reuse_edits,
                                          snake)
 from unscope.native.paths import _RESERVED
@@ -72,6 +72,7 @@ class Lifted:
     helper_calls: list = field(default_factory=list)   # (call, HelperUse): self.d_bn1(h)
     scope_default: str | None = None   # reads self.name (a plain base's scope): the function's default
     stored: list = field(default_factory=list)   # self attributes it stores (DCGAN's self.h0_w): owner.h0_w
+    scope_attrs: dict = field(default_factory=dict)   # self.scope (stored from scope="adversary"): its default
 
 
 @dataclass
@@ -258,8 +259,10 @@ def _prefix_safe(lifted, tree, why) -> list:
             continue
         names = scope_names(tree) if names is None else names
         selected = {s.value for s in scopes if type(s) is ast.Constant}
-        if any(type(s) is ast.Attribute for s in scopes):
-            selected |= own_names(tree, {cls.node.name})
+        params = {a: p for a, (p, _) in scope_attributes(cls.node).items()}
+        for s in scopes:
+            if type(s) is ast.Attribute:
+                selected |= own_names(tree, {cls.node.name}, params.get(s.attr, "name"))
         clash = prefix_clash(selected, names)
         if clash is None:
             out.append(cls)
@@ -415,8 +418,13 @@ def _method(m: ast.FunctionDef, method_names, api, taken, uses=None, cls=None, n
     if named and "name" in attrs:
         init = next((s for s in cls.body if type(s) is ast.FunctionDef and s.name == "__init__"), None)
         scope_default = _name_default(init) or snake(cls.name)
+    scopes = {n.args[0].attr for n in walk(m) if type(n) is ast.Call and n.args
+              and (getattr(n.func, "attr", None) or getattr(n.func, "id", None)) == "variable_scope"
+              and type(n.args[0]) is ast.Attribute and type(n.args[0].value) is ast.Name
+              and n.args[0].value.id == "self"}
+    scope_attrs = {a: d for a, (_, d) in scope_attributes(cls).items() if a in attrs and a in scopes} if cls else {}
     return Lifted(m, function, params, attrs, slot, helper_calls=helper_calls, scope_default=scope_default,
-                  stored=stored)
+                  stored=stored, scope_attrs=scope_attrs)
 
 
 OWNER = "owner"   # the lifted function's parameter standing for the object whose method it was
@@ -491,8 +499,8 @@ def _other_method(m: ast.FunctionDef, api, out: LiftedClass) -> bool:
         scope = bound.get("scope")
         if scope is not None and apis.is_none(scope):
             scope = None
-        self_name = type(scope) is ast.Attribute and scope.attr == "name" and type(scope.value) is ast.Name \
-            and scope.value.id == "self" and out.named
+        self_name = type(scope) is ast.Attribute and type(scope.value) is ast.Name and scope.value.id == "self" \
+            and (scope.attr == "name" and out.named or scope.attr in scope_attributes(out.node))
         if odd or scope is not None and not (type(scope) is ast.Constant and isinstance(scope.value, str)) \
                 and not self_name:
             return False
@@ -529,8 +537,10 @@ def _synthetic(source: str, lifted: list, kept_helpers=()) -> str:
             params = ast.unparse(ast.arguments(posonlyargs=[], args=m.args.args[1:], vararg=None, kwonlyargs=[],
                                                kw_defaults=[], kwarg=None, defaults=m.args.defaults))
             # a base's scope (self.name) gets a literal default: the engine needs one for a scope
-            order = sorted(one.attrs, key=lambda a: a == "name" and one.scope_default is not None)
+            order = sorted(one.attrs, key=lambda a: a == "name" and one.scope_default is not None
+                           or a in one.scope_attrs)
             extra = ", ".join(f'{attr}="{one.scope_default}"' if attr == "name" and one.scope_default
+                              else f"{attr}={one.scope_attrs[attr]!r}" if attr in one.scope_attrs
                               else f"{attr}=None" for attr in order)
             header = f"def {one.function}({', '.join(p for p in (OWNER if one.stored else '', params, extra) if p)}):"
             if one.init is not None:   # the attributes __init__ stored are what the function returns
