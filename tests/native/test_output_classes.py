@@ -32,7 +32,8 @@ def _made_classes(code: str) -> list[str]:
 # builds its heads on (a TF1 policy object), else a width
 _SMALL = {"scope": lambda: "m", "name": lambda: "m",
           "hparams": lambda: SimpleNamespace(n_vocab=5, n_embd=4, n_layer=2),
-          "obs": lambda: __import__("tensorflow").constant(programs.X)}
+          "obs": lambda: __import__("tensorflow").constant(programs.X),
+          "padding": lambda: "same", "activation": lambda: None}
 
 
 def _small_arguments(cls) -> dict:

@@ -62,14 +62,14 @@ def wrap_long_lines(code: str, source: str | None = None, width: int = MAX_LINE)
     if "\t" in code:
         return code
     lines = code.splitlines(keepends=True)
-    if not any(len(line.rstrip("\n")) > width for line in lines):
+    theirs = {line.strip() for line in (source or "").splitlines()}
+    if not any(len(line.rstrip("\n")) > width and line.strip() not in theirs for line in lines):
         return code
     try:
         tree = ast.dump(ast.parse(code))
         tokens = list(tokenize.generate_tokens(io.StringIO(code).readline))
     except (SyntaxError, ValueError, RecursionError, MemoryError, tokenize.TokenError, IndentationError):
         return code
-    theirs = {line.strip() for line in (source or "").splitlines()}
     logical, start = [], 0
     for i, tok in enumerate(tokens):
         if tok.type in (tokenize.NEWLINE, tokenize.ENDMARKER):
@@ -150,6 +150,11 @@ def order_imports(code: str, source: str | None = None) -> str:
     """``code`` with the one-line imports it added to ``source`` moved into PEP 8's groups
     (see the module docstring); the file's own imports stay as they are and where they are.
     Without ``source`` every import in the first block counts as added."""
+    if source is not None:   # cheaply first: no import line that source does not have
+        theirs = set(source.splitlines())
+        head = code[:code.find("\ndef ")] if "\ndef " in code else code
+        if all(line in theirs for line in head.splitlines() if line.startswith(("import ", "from "))):
+            return code
     try:
         tree = ast.parse(code)
         kept = _statements(source) if source is not None else set()
@@ -235,17 +240,19 @@ def realign(code: str, source: str) -> str:
     if not aligned:
         return code
     aligned_rows = {line for text, col, target, line in found if col == target}
+    known = {text for text, *_ in found}
     lines = code.splitlines(keepends=True)
     shifts, rows = {}, None
     for text, col, target, line in _continuations(code, with_lines=True, shifts=shifts):
-        if col == target:
+        if col == target or text in known and text not in aligned:
             continue
-        if rows is None:
-            rows = _row_map(source, code)
-        # the line it was in source (a rename changes its text too: the initializer's name)
-        was = rows.get(line)
-        if was in aligned_rows if was is not None else text in aligned:
-            shifts[line] = target - col
+        if text not in aligned:
+            # an edited line (a rename changed its text too: the initializer's name): aligned
+            # where the line it was in source was
+            rows = _row_map(source, code) if rows is None else rows
+            if rows.get(line) not in aligned_rows:
+                continue
+        shifts[line] = target - col
     for line, shift in shifts.items():
         body = lines[line - 1]
         stripped = body.lstrip(" ")
