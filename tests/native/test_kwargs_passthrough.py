@@ -111,3 +111,74 @@ def test_spelling_out_is_line_for_line():
     assert len(lifted.source.splitlines()) == len(PROGRAMS["two_levels"].splitlines())
     assert "def scaled(x, units, *, initializer):" in lifted.source
     assert "s = weight(\"s\", [units], initializer=initializer)" in lifted.source
+
+
+LAYERS = '''import tensorflow.compat.v1 as tf
+
+
+def dense(x, units, name, **kwargs):
+    """Every other tf.layers.dense argument passes through."""
+    return tf.layers.dense(x, units, name=name, **kwargs)
+
+
+def build(x):
+    with tf.variable_scope("head"):
+        h = dense(x, 3, "hidden", activation=tf.nn.relu, use_bias=False)
+        return dense(h, 2, "logits", activation=None, use_bias=True)
+'''
+
+_LAYERS_ORACLE = """
+import json, sys
+import tensorflow.compat.v1 as tf
+tf.disable_v2_behavior()
+from tests.native.programs import X, value_for
+
+namespace = {}
+with tf.Graph().as_default():
+    exec(compile(sys.stdin.read(), "layers", "exec"), namespace)
+    x = tf.constant(X)
+    y = namespace["build"](x)
+    variables = tf.global_variables()
+    grad = tf.gradients(tf.reduce_sum(y * y), x)[0]
+    with tf.Session() as sess:
+        for v in variables:
+            v.load(value_for(v.name, v.shape.as_list()), sess)
+        out, g = sess.run([y, grad])
+print(json.dumps({"shapes": {v.name: v.shape.as_list() for v in variables}, "out": out.tolist(),
+                  "grad": g.tolist()}))
+"""
+
+
+def test_passed_through_layer_keywords_equal_tf1_layers(tmp_path):
+    """tf.layers in a TF1 graph needs tf_keras (TF_USE_LEGACY_KERAS=1): a subprocess."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import numpy as np
+    import tensorflow as tf
+
+    from tests.native.programs import X, value_for
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "TF_USE_LEGACY_KERAS": "1", "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONPATH": str(root)}
+    proc = subprocess.run([sys.executable, "-c", _LAYERS_ORACLE], input=LAYERS, capture_output=True,
+                          text=True, env=env, timeout=300, cwd=root)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    want = json.loads(proc.stdout.strip().splitlines()[-1])
+    result = migrate_native(LAYERS, "layers.py")
+    assert {c["function"] for c in result.classes} == {"dense", "build"}, result.findings
+    model = getattr(load(result.code, tmp_path, "layers"), class_for(result, "build"))()
+    x = tf.constant(X)
+    model(x)
+    assert {v.name: v.shape.as_list() for v in model.variables} == want["shapes"]
+    for v in model.variables:
+        v.assign(value_for(v.name, v.shape.as_list()))
+    with tf.GradientTape() as tape:
+        tape.watch(x)
+        y = model(x)
+        loss = tf.reduce_sum(y * y)
+    np.testing.assert_allclose(y.numpy(), want["out"], rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(tape.gradient(loss, x).numpy(), want["grad"], rtol=1e-5, atol=1e-6)

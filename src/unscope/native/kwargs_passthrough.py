@@ -175,8 +175,6 @@ def _call_keys(fn: ast.FunctionDef, tree: ast.Module, named: set) -> set | None:
     for node in walk(tree):
         if type(node) is ast.Name and node.id == fn.name:
             names += 1
-        elif type(node) is ast.Attribute and node.attr == fn.name:
-            return None
         elif type(node) is ast.Call and type(node.func) is ast.Name and node.func.id == fn.name:
             calls.append(node)
     if not calls or names != len(calls):
