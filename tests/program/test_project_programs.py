@@ -106,9 +106,16 @@ def test_program_building_another_files_block_trains_as_tf1(tree, name, texts):
 def test_program_whose_block_stays_tf1_stays_a_tf1_program(tree):
     tmp, source, out, _, err = tree
     assert ("train_kept.py:31:12: head: manual: the Session program is kept in TF1 form: `head` may "
-            "make TF1 variables and has no native class") in err, err
+            "make TF1 variables and is no model class the program builds once") in err, err
     migrated = (out / "train_kept.py").read_text()
     assert "tf.compat.v1.Session()" in migrated and "disable_v2_behavior()" in migrated
     one, two = _train(tmp, source, out, "train_kept")
     assert _shape(two) == _shape(one) and len(_numbers(one)) >= 12
     np.testing.assert_allclose(_numbers(two), _numbers(one), rtol=1e-5)
+
+
+def test_block_called_through_its_module_keeps_the_program_tf1(tree):
+    _, _, out, _, err = tree
+    assert ("train_direct.py:17:12: model.dense_block: manual: the Session program is kept in TF1 "
+            "form: `model.dense_block` may make TF1 variables and is no model class") in err, err
+    assert "tf.compat.v1.Session()" in (out / "train_direct.py").read_text()

@@ -73,9 +73,10 @@ def _check_makers(stmt, makers):
     for node in ast.walk(stmt):
         if isinstance(node, ast.Call) and dotted(node.func) in makers:
             name = dotted(node.func)
-            raise CannotConvert(node, name, f"`{name}` may make TF1 variables and has no native "
-                                "class (it stays in TF1 form), so the program cannot build it once: "
-                                "a tf.function would make its variables again and never train them")
+            raise CannotConvert(node, name, f"`{name}` may make TF1 variables and is no model class "
+                                "the program builds once (a function kept in TF1 form, or another "
+                                "file's function called through its module): a tf.function would make "
+                                "its variables again and never train them")
 
 
 def _rebind(name, item, items, by_name):

@@ -1,4 +1,4 @@
-# finding: `tagged` may make TF1 variables and has no native class
+# finding: `tagged` may make TF1 variables and is no model class the program builds once
 import numpy as np
 import tensorflow as tf
 
