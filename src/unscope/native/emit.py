@@ -70,8 +70,10 @@ class Emitter:
                 base = identifier(fallback)
             elif res.kind in ("module", "island") and ev.kind == "call":
                 base = attr_name(ev.path, ev.callee.name)
+            elif res.kind == "layer":   # a layer named by an argument: after its TF1 default name
+                base = attr_name(res.path, ev.spec.default_name)
             else:
-                base = attr_name(res.path, {"var": "var", "layer": "layer"}.get(res.kind, "module"))
+                base = attr_name(res.path, {"var": "var"}.get(res.kind, "module"))
             name, i = base, 1
             while name in taken:
                 i += 1

@@ -20,11 +20,11 @@ class Conv(nn.Module):
 
     def __init__(self, scope, filters, name, kernel_size=3, *, activation, padding):
         super().__init__(name=scope)
-        self.layer = nn.Conv2D(filters, kernel_size, padding=padding, activation=activation,
-                               name=f"{scope}/{name}")
+        self.conv2d = nn.Conv2D(filters, kernel_size, padding=padding, activation=activation,
+                                name=f"{scope}/{name}")
 
     def __call__(self, x):
-        return self.layer(x)
+        return self.conv2d(x)
 
 
 # conv: public, kept as TF1 code for callers elsewhere; Conv above is its native form

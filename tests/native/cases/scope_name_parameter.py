@@ -26,11 +26,11 @@ class Block(nn.Module):
     def __init__(self, units, name="proj", scope="block"):
         super().__init__(name=scope)
         self.name_ = name
-        self.layer = nn.Dense(units, activation=tf.nn.relu, name=f"{scope}/{name}")
+        self.dense = nn.Dense(units, activation=tf.nn.relu, name=f"{scope}/{name}")
         self.out = nn.Dense(units, name=f"{scope}/out")
 
     def __call__(self, x):
-        h = self.layer(x)
+        h = self.dense(x)
         h = tf.identity(h, name=self.name_)
         return self.out(h)
 
