@@ -38,7 +38,13 @@ from unscope.native.star_params import read_star_params
 
 __all__ = ["Builder", "BuilderLift", "lift_builders", "migrate_builders", "restore", "returns_function"]
 
-_NESTED_DEF = re.compile(r"\n[ \t]+def ")   # a nested def: a file that may hold a builder
+_NESTED_DEF = re.compile(r"\n[ \t]+def (\w+)\(")
+
+
+def _may_hold_builder(source: str) -> bool:
+    """A nested ``def f(`` and a line ``return f``: the text a builder needs, found by regex."""
+    return any(re.search(rf"\n[ \t]+return {name}[ \t]*(#[^\n]*)?(\n|$)", source)
+               for name in set(_NESTED_DEF.findall(source)))
 
 
 @dataclass(frozen=True)
@@ -107,7 +113,7 @@ def _unshifted(finding, builders):
 def lift_builders(source: str, tree: ast.Module | None = None, skip=frozenset()) -> BuilderLift | None:
     """The source with every provable builder's network function lifted (those named in
     ``skip`` left as they are), or None."""
-    if _NESTED_DEF.search(source) is None:   # the common file: no nested def, no parse
+    if not _may_hold_builder(source):   # the common file: no parse
         return None
     if tree is None:
         try:

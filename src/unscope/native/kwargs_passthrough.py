@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import ast
 import copy
+import re
 from dataclasses import dataclass
 
 from unscope.migrate.parses import parse, walk
@@ -98,8 +99,16 @@ def lift_passthrough(source: str, skip=frozenset()) -> PassthroughLift | None:
     return PassthroughLift(text, tuple(found)) if found else None
 
 
+_SPREAD_PARAM = re.compile(r"\bdef \w+\([^)]*\*\*(\w+)\s*(?::[^)]*)?\)")
+
+
+def _may_pass_through(source: str) -> bool:
+    """A ``def f(..., **kw)`` whose ``**kw`` appears again: what a pass-through needs, by regex."""
+    return any(len(re.findall(rf"\*\*{name}\b", source)) > 1 for name in set(_SPREAD_PARAM.findall(source)))
+
+
 def _lift_once(source: str, skip) -> PassthroughLift | None:
-    if "**" not in source:
+    if "**" not in source or not _may_pass_through(source):
         return None
     try:
         tree = parse(source)
