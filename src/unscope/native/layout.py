@@ -66,7 +66,6 @@ def wrap_long_lines(code: str, source: str | None = None, width: int = MAX_LINE)
     if not any(len(line.rstrip("\n")) > width and line.strip() not in theirs for line in lines):
         return code
     try:
-        tree = ast.dump(ast.parse(code))
         tokens = list(tokenize.generate_tokens(io.StringIO(code).readline))
     except (SyntaxError, ValueError, RecursionError, MemoryError, tokenize.TokenError, IndentationError):
         return code
@@ -84,13 +83,21 @@ def wrap_long_lines(code: str, source: str | None = None, width: int = MAX_LINE)
         if len(text) <= width or text.strip() in theirs:
             continue
         wrapped = _wrap(text, [t for t in toks if t.type != tokenize.COMMENT], width)
-        if wrapped is not None:
+        if wrapped is not None and _same_tokens(text + "\n", "".join(w + "\n" for w in wrapped)):
             lines[row - 1] = "".join(w + "\n" for w in wrapped)
-    new = "".join(lines)
+    return "".join(lines)
+
+
+def _same_tokens(old: str, new: str) -> bool:
+    """The same tokens, line breaks inside brackets aside: the same statement."""
+    def significant(text):
+        skip = (tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER)
+        return [(t.type, t.string) for t in tokenize.generate_tokens(io.StringIO(text.lstrip(" ")).readline)
+                if t.type not in skip]
     try:
-        return new if ast.dump(ast.parse(new)) == tree else code
-    except SyntaxError:
-        return code
+        return significant(old) == significant(new)
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        return False
 
 
 def _wrap(text: str, toks, width: int) -> list[str] | None:
@@ -155,12 +162,14 @@ def order_imports(code: str, source: str | None = None) -> str:
         head = code[:code.find("\ndef ")] if "\ndef " in code else code
         if all(line in theirs for line in head.splitlines() if line.startswith(("import ", "from "))):
             return code
+    lines = code.splitlines(keepends=True)
+    # the head of the file, up to its first definition: the block of imports is there
+    end = next((i for i, line in enumerate(lines) if line.startswith(("def ", "class ", "@", "async "))), len(lines))
     try:
-        tree = ast.parse(code)
-        kept = _statements(source) if source is not None else set()
+        tree = ast.parse("".join(lines[:end]))
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return code
-    lines = code.splitlines(keepends=True)
+    kept = {line for line in source.splitlines(keepends=True)} if source is not None else set()
     body = list(tree.body)
     while body and (_is_docstring(body[0]) or type(body[0]) is ast.ImportFrom and body[0].module == "__future__"):
         body.pop(0)
@@ -169,7 +178,7 @@ def order_imports(code: str, source: str | None = None) -> str:
         if type(stmt) not in (ast.Import, ast.ImportFrom):
             break
         block.append(stmt)
-    added = [s for s in block if _text(lines, s) not in kept and s.lineno == s.end_lineno
+    added = [s for s in block if lines[s.lineno - 1] not in kept and s.lineno == s.end_lineno
              and _group(s) != "other" and not lines[s.lineno - 1].rstrip().endswith(";")]
     if not added:
         return code
@@ -200,13 +209,7 @@ def order_imports(code: str, source: str | None = None) -> str:
         out.extend(inserts.get(i, []))
         if i < len(lines) and i not in drop:
             out.append(line)
-    new = "".join(out)
-    try:
-        if ast.dump(ast.parse(new)) == ast.dump(tree) or _same_statements(new, tree):
-            return new
-    except SyntaxError:
-        pass
-    return code
+    return "".join(out)   # whole one-line statements moved inside the block: the same imports
 
 
 def _group(stmt) -> str:
@@ -220,11 +223,6 @@ def _group(stmt) -> str:
     if all(t in sys.stdlib_module_names for t in tops):
         return "stdlib"
     return "other"
-
-
-def _same_statements(new: str, tree: ast.Module) -> bool:
-    """The same statements, the imports in another order."""
-    return sorted(ast.dump(s) for s in ast.parse(new).body) == sorted(ast.dump(s) for s in tree.body)
 
 
 def _is_docstring(stmt) -> bool:
@@ -246,13 +244,12 @@ def realign(code: str, source: str) -> str:
     for text, col, target, line in _continuations(code, with_lines=True, shifts=shifts):
         if col == target or text in known and text not in aligned:
             continue
-        if text not in aligned:
-            # an edited line (a rename changed its text too: the initializer's name): aligned
-            # where the line it was in source was
-            rows = _row_map(source, code) if rows is None else rows
-            if rows.get(line) not in aligned_rows:
-                continue
-        shifts[line] = target - col
+        # aligned where the line it was in source was: by its place, as a rename may change
+        # its text (the initializer's name) and another line may have the same text
+        rows = _row_map(source, code) if rows is None else rows
+        was = rows.get(line)
+        if was in aligned_rows if was is not None else text in aligned:
+            shifts[line] = target - col
     for line, shift in shifts.items():
         body = lines[line - 1]
         stripped = body.lstrip(" ")
