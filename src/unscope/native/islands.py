@@ -58,7 +58,8 @@ def check_island(program, fn, ev):
     callee = ev.callee
     where = key(island_scope(ev)) or "the top level"
     head = f"{callee.name} stays in TF1 form and cannot be a compat island inside {fn.name} here"
-    if returns_function(callee.node):   # unscope.native.builders: a network builder's network
+    node = getattr(callee, "node", None)
+    if type(node) is ast.FunctionDef and returns_function(node):   # a network builder
         return (ev.node, callee.name, f"{head}: it returns a function that makes its variables "
                 f"after the call, outside the island")
     for kind, value in scope_defaults(fn, ev).items():

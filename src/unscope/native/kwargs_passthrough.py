@@ -157,7 +157,7 @@ def _spell_out(fn: ast.FunctionDef, tree: ast.Module, lines: list):
     signature.kw_defaults += [None] * len(keys)
     header = f"def {fn.name}({ast.unparse(signature)}):"
     colon = fn.body[0].lineno
-    if _header_lines(fn, lines) is None:
+    if _header_end(fn) is None:
         return None            # one-line def: the body shares the header's line
     edits = [((fn.lineno, 0, len(lines[fn.lineno - 1].rstrip("\r\n"))), header)]
     for line in range(fn.lineno + 1, colon):
@@ -171,7 +171,7 @@ def _spell_out(fn: ast.FunctionDef, tree: ast.Module, lines: list):
     return Passthrough(fn.name, keys, text), edits
 
 
-def _header_lines(fn, lines):
+def _header_end(fn):
     """The def's header ends on a line of its own (the body starts below it)."""
     end = fn.args.kwarg.end_lineno
     return end if end < fn.body[0].lineno else None
