@@ -99,3 +99,23 @@ def test_a_migrated_template_island_reads_as_pep8():
     head = code.split("\n\n\n")[0]
     assert head == "import functools\n\nimport tensorflow as tf\nimport unscope\nfrom unscope import nn", head
     assert layout(code, code) == code
+
+
+def test_a_kept_line_the_user_left_unaligned_stays_so_beside_a_wrapped_twin():
+    """The class line wrapped to the same text as a continuation the user did not align (one
+    column off): each is aligned by where it was, and a second run changes nothing."""
+    source = ("import tensorflow.compat.v1 as tf\n\n\n"
+              "def model(x, hparams, scope=\"model\"):\n"
+              "    with tf.variable_scope(scope):\n"
+              "        wpe = tf.get_variable(\"wpe\", [hparams.n_ctx, hparams.n_embd],\n"
+              "                             initializer=tf.random_normal_initializer(stddev=0.01))\n"
+              "        return x + wpe\n")
+    result = migrate_source(source, mode="native")
+    assert result.error is None and result.changed
+    lines = result.code.splitlines()
+    kept = lines.index("def model(x, hparams, scope=\"model\"):")
+    written = source.splitlines()[6].index("initializer")
+    assert lines[kept + 3].index("initializer") == written   # where the user put it
+    wrapped = [i for i, line in enumerate(lines[:kept]) if line.strip().startswith("initializer=")]
+    assert wrapped and lines[wrapped[0]].index("initializer") == lines[wrapped[0] - 1].index("(") + 1
+    assert migrate_source(result.code, mode="native").code == result.code
