@@ -186,3 +186,51 @@ def normed(units=2, norm=False):
     assert result.classes == [] and not result.changed
     assert [(f.line, f.api) for f in result.findings] == [(9, "tf.layers.batch_normalization")]
     assert "under an if" in result.findings[0].message
+
+
+NETS = '''import tensorflow.compat.v1 as tf
+
+
+def fc(x, scope, nh):
+    with tf.variable_scope(scope):
+        w = tf.get_variable("w", [x.shape[-1], nh])
+        return tf.matmul(x, w)
+
+
+def mlp(num_layers=2, num_hidden=8):
+    def network_fn(X):
+        h = X
+        for i in range(num_layers):
+            h = tf.tanh(fc(h, "mlp_fc{}".format(i), nh=num_hidden))
+        return h
+    return network_fn
+'''
+
+POLICY = '''import tensorflow.compat.v1 as tf
+
+from pkg.nets import mlp
+
+
+def policy(x):
+    with tf.variable_scope("pi"):
+        return mlp(num_layers=1)(x)
+'''
+
+
+def test_other_files_calling_a_builder_keep_calling_the_tf1_builder(tmp_path):
+    """A tree run: nets.py's builder becomes Mlp beside the TF1 mlp; policy.py, which calls
+    mlp(...)(x) under its own scope, still calls the TF1 builder (compat form), never the
+    class with the builder's arguments."""
+    from unscope.migrate.runner import migrate_paths
+
+    pkg = tmp_path / "src" / "pkg"
+    pkg.mkdir(parents=True)
+    (pkg / "__init__.py").write_text("")
+    (pkg / "nets.py").write_text(NETS)
+    (pkg / "policy.py").write_text(POLICY)
+    out = tmp_path / "out" / "pkg"
+    report = migrate_paths([pkg], mode="native", out=str(out), jobs=1)
+    assert report.failures == []
+    nets, policy = (out / "nets.py").read_text(), (out / "policy.py").read_text()
+    assert "class Mlp(nn.Module)" in nets and "def mlp(num_layers=2, num_hidden=8):" in nets
+    assert "Mlp" not in policy and "return mlp(num_layers=1)(x)" in policy
