@@ -9,18 +9,18 @@ import ast
 from dataclasses import dataclass, field
 
 from unscope.analyze.findings import Finding
-from unscope.native.check import conflicts
-from unscope.native.methods import lift, place, reasons
-from unscope.native.emit import Emitter
+from unscope.migrate.parses import parse, walk
 from unscope.native.builders import migrate_builders
-from unscope.native.kwargs_passthrough import migrate_passthrough
+from unscope.native.check import conflicts
 from unscope.native.decorators import first_line
-from unscope.native.layout import layout
+from unscope.native.emit import Emitter
 from unscope.native.islands import ISLAND_PHRASE, hosts as island_hosts, module_binding, partials
+from unscope.native.kwargs_passthrough import migrate_passthrough
+from unscope.native.layout import layout
+from unscope.native.methods import lift, place, reasons
 from unscope.native.plan import Plan, Unsupported, decide_modes, plan_function
 from unscope.native.program import Program
 from unscope.native.project import attach, import_classes, settle
-from unscope.migrate.parses import parse, walk
 from unscope.native.scope_defaults import inherit
 from unscope.native.text import EditConflict, Editor
 
