@@ -19,11 +19,14 @@ import unscope
 class Tower(nn.Module):
     def __init__(self, name="tower"):
         super().__init__(name=name)
-        self.w = nn.variable(f"{name}/w", [4, 8], initializer=nn.initializers.truncated_normal(stddev=0.02))
-        self.k = nn.variable(f"{name}/k", [3, 3, 4, 8], initializer=nn.initializers.variance_scaling(2.0, "fan_avg"))
+        self.w = nn.variable(f"{name}/w", [4, 8],
+                             initializer=nn.initializers.truncated_normal(stddev=0.02))
+        self.k = nn.variable(f"{name}/k", [3, 3, 4, 8],
+                             initializer=nn.initializers.variance_scaling(2.0, "fan_avg"))
         self.o = nn.variable(f"{name}/o", [8, 8], initializer=nn.initializers.orthogonal(gain=1.5))
         self.g = nn.variable(f"{name}/g", [8], initializer=nn.initializers.glorot_normal(seed=3))
-        self.dense = nn.Dense(8, kernel_initializer=nn.initializers.random_normal(stddev=0.1), name=f"{name}/dense")
+        self.dense = nn.Dense(8, kernel_initializer=nn.initializers.random_normal(stddev=0.1),
+                              name=f"{name}/dense")
 
     def __call__(self, x):
         w = self.w

@@ -17,8 +17,10 @@ import unscope
 class Head(nn.Module):
     def __init__(self, name="head"):
         super().__init__(name=name)
-        self.w = nn.variable(f"{name}/w", [4, 2], initializer=nn.initializers.xavier(uniform=False))
-        self.v = nn.variable(f"{name}/v", [2, 2], initializer=nn.initializers.contrib_variance_scaling(factor=1.0))
+        self.w = nn.variable(f"{name}/w", [4, 2],
+                             initializer=nn.initializers.xavier(uniform=False))
+        self.v = nn.variable(f"{name}/v", [2, 2],
+                             initializer=nn.initializers.contrib_variance_scaling(factor=1.0))
 
     def __call__(self, x):
         w = self.w
