@@ -398,6 +398,10 @@ class Emitter:
             lines.append(m + self.plain(fn.docstring))
             lines.append("")
         lines.append(f"{m}def __init__(self{self._signature(plan, 'init')}):")
+        own = fn.own
+        if own is not None and own.or_default and plan.path_param == own.param:
+            # TF1 opened `scope or "Linear"`: None and "" from any caller mean the literal
+            lines.append(f"{b}{own.param} = {own.param} or {_quote(own.literal)}")
         if plan.mode == "root":
             # its variables are named from the top, as TF1 named them: the module's own name
             # is only tf.Module's (the class's), so none is passed

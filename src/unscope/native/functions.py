@@ -58,14 +58,16 @@ class OwnScope:
     """``with tf.variable_scope(<name>):`` as a function's whole body: the module's path.
 
     ``param`` is the parameter naming it (None for a literal), ``literal`` the fixed name or
-    the ``default_name`` used when the argument is None.
+    the ``default_name`` used when the argument is None.  ``or_default``: the name is
+    ``param or literal`` (``scope or "Linear"``), so ``""`` also means ``literal``.
     """
 
-    def __init__(self, stmt, param, literal, default_is_uniq):
+    def __init__(self, stmt, param, literal, default_is_uniq, or_default=False):
         self.stmt = stmt
         self.param = param
         self.literal = literal
         self.default_is_uniq = default_is_uniq
+        self.or_default = or_default
 
 
 class Loop:

@@ -104,6 +104,12 @@ class Walker(Counting):
             return OwnScope(stmt, None, default_text, True) if default_text else None
         if type(name) is ast.Constant and isinstance(name.value, str) and "/" not in name.value:
             return OwnScope(stmt, None, name.value, False)
+        or_default = _or_literal(name, self.fn)
+        if or_default is not None and default is None:
+            uses = [n for n in walk(self.fn.node) if type(n) is ast.Name and n.id == name.values[0].id]
+            if len(uses) != 1:
+                return None
+            return OwnScope(stmt, name.values[0].id, or_default, False, or_default=True)
         if type(name) is ast.Name and name.id in self.fn.arg_nodes:
             uses = [n for n in walk(self.fn.node) if type(n) is ast.Name and n.id == name.id]
             if len(uses) != 1:
@@ -600,6 +606,8 @@ class Walker(Counting):
         if own is not None:
             seg = None
             arg = bound.get(own.param) if own.param else None
+            if own.or_default and type(arg) is ast.Constant and arg.value == "":
+                arg = None   # `scope or "Linear"`: TF1 took the literal for "" too
             if own.param and arg is not None and not apis.is_none(arg):
                 parts = pieces(arg)
                 if parts is None:
@@ -716,3 +724,18 @@ def _is_true(node) -> bool:
 
 def _is_false(node) -> bool:
     return type(node) is ast.Constant and node.value is False
+
+
+def _or_literal(name, fn) -> str | None:
+    """``"Linear"`` for ``scope or "Linear"`` where ``scope`` is a parameter defaulting to
+    None: TF1's effective default (None and ``""`` both give the literal)."""
+    if not (type(name) is ast.BoolOp and type(name.op) is ast.Or and len(name.values) == 2):
+        return None
+    param, literal = name.values
+    if not (type(param) is ast.Name and param.id in fn.arg_nodes and param.id in fn.defaults
+            and apis.is_none(fn.defaults[param.id])):
+        return None
+    if type(literal) is ast.Constant and isinstance(literal.value, str) and literal.value \
+            and "/" not in literal.value:
+        return literal.value
+    return None
