@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from unscope.native.exports import _dotted_names, _imports, _package, _parse_bytes
 from unscope.native.project import PLAIN, Reference
-from unscope.native.project_helpers import maker_facts, plain_functions
+from unscope.native.project_helpers import bound_names, maker_facts, plain_functions
 
 __all__ = ["ProjectGraph", "read_project"]
 
@@ -189,7 +189,7 @@ def _references(tree: ast.Module, path: str, by_module: dict, reachable=frozense
     ``pkg.m.f`` through ``import pkg.m``; a name two files could mean is left out."""
     bound: dict[str, int] = {}
     for stmt in tree.body:
-        for name in _bound(stmt):
+        for name in bound_names(stmt):
             bound[name] = bound.get(name, 0) + 1
 
     here = os.path.dirname(path)
@@ -252,14 +252,6 @@ def _references(tree: ast.Module, path: str, by_module: dict, reachable=frozense
             if found is not None and text not in out and f"{dotted}.{chain[-1]}" not in by_module:
                 out[text] = Reference(text, found, chain[-1])
     return tuple(out[k] for k in sorted(out))
-
-
-def _bound(stmt) -> list:
-    if type(stmt) in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
-        return [stmt.name]
-    if type(stmt) in (ast.Import, ast.ImportFrom):
-        return [(a.asname or a.name).partition(".")[0] for a in stmt.names if a.name != "*"]
-    return [n.id for n in ast.walk(stmt) if type(n) is ast.Name and type(n.ctx) is ast.Store]
 
 
 def _components(files, depends) -> dict:

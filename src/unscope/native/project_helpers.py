@@ -52,7 +52,7 @@ def plain_functions(tree: ast.Module, run_modules=frozenset()) -> frozenset:
     aliases = table.aliases()
     counts: dict[str, int] = {}
     for stmt in tree.body:
-        for name in _bound(stmt):
+        for name in bound_names(stmt):
             counts[name] = counts.get(name, 0) + 1
     functions = {s.name: s for s in tree.body if type(s) is ast.FunctionDef and counts.get(s.name) == 1}
     needs: dict[str, set] = {}
@@ -120,7 +120,8 @@ def _local_names(fn) -> set:
     return names
 
 
-def _bound(stmt) -> list:
+def bound_names(stmt) -> list:
+    """The names a module-level statement binds (its def/class name, import names, stores)."""
     if type(stmt) in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
         return [stmt.name]
     if type(stmt) in (ast.Import, ast.ImportFrom):
