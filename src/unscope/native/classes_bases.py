@@ -33,10 +33,34 @@ from dataclasses import dataclass, field
 
 from unscope.native import apis
 
-__all__ = ["Base", "plain_base", "calls_base_init", "rewrite_base"]
+__all__ = ["Base", "plain_base", "calls_base_init", "rewrite_base", "variable_list_read"]
 
 _LISTS = {"tf.trainable_variables": True, "tf.global_variables": False}
 _KEYS = {"TRAINABLE_VARIABLES": True, "GLOBAL_VARIABLES": False}
+
+
+def variable_list_read(call, a):
+    """``(scope, odd, trainable)`` of a TF1 read of a variable list (``tf.trainable_variables
+    (scope=...)``, ``tf.get_collection(tf.GraphKeys.TRAINABLE_VARIABLES, scope)``): ``scope`` the
+    node (None when not given or None), ``odd`` the arguments that bind to no parameter, and
+    whether the list is the trainable one; None when ``call`` (its api ``a``) reads no variable
+    list - another collection included."""
+    if a in _LISTS:
+        bound, _, odd = apis.bind(call, ("scope",))
+        trainable = _LISTS[a]
+    elif a == "tf.get_collection":
+        bound, _, odd = apis.bind(call, ("key", "scope"))
+        key = bound.get("key")
+        key = key.attr if type(key) is ast.Attribute else None
+        if key not in _KEYS:
+            return None
+        trainable = _KEYS[key]
+    else:
+        return None
+    scope = bound.get("scope")
+    if scope is not None and apis.is_none(scope):
+        scope = None
+    return scope, odd, trainable
 
 
 @dataclass
@@ -98,25 +122,16 @@ def _selection(call, api, base, refuse, where):
     a = api(call)
     if a is None or not a.startswith("tf."):
         return
-    if a in _LISTS:
-        bound, _, odd = apis.bind(call, ("scope",))
-        trainable = _LISTS[a]
-    elif a == "tf.get_collection":
-        bound, _, odd = apis.bind(call, ("key", "scope"))
-        key = bound.get("key")
-        key = key.attr if type(key) is ast.Attribute else None
-        if key not in _KEYS:
+    found = variable_list_read(call, a)
+    if found is None:
+        if a == "tf.get_collection":
             refuse(f"{where} reads a collection other than the variable lists")
-        trainable = _KEYS[key]
-    else:
         from unscope.analyze.constructs import classify
 
         if classify(a) is not None:
             refuse(f"{where} uses {a}")
         return
-    scope = bound.get("scope")
-    if scope is not None and apis.is_none(scope):
-        scope = None
+    scope, odd, trainable = found
     plain = scope is None or type(scope) is ast.Constant and isinstance(scope.value, str) or _self_name(scope)
     if odd or not plain:
         refuse(f"{where} reads variable lists under a scope computed at run time")

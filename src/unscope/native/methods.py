@@ -45,7 +45,7 @@ from unscope.migrate.parses import parents as parents_of, walk
 from unscope.analyze.constructs import classify
 from unscope.analyze.imports import ImportTable, canonical_api
 from unscope.native import apis
-from unscope.native.classes_bases import Base, calls_base_init, plain_base, rewrite_base
+from unscope.native.classes_bases import Base, calls_base_init, plain_base, rewrite_base, variable_list_read
 from unscope.native.classes_helpers import helper_function, helper_uses, helpers
 from unscope.native.classes_family import configuring, family as below, in_file_base
 from unscope.native.classes_prefix import own_names, prefix_clash, scope_attributes, scope_names
@@ -57,8 +57,6 @@ __all__ = ["Lifting", "NotLiftable", "lift", "place", "reasons"]
 
 MARKER = "# unscope: methods lifted for native mode"
 _CREATING = frozenset({"get_variable", "make_template", "variable", "rnn_cell", "variable_scope"})
-_LISTS = {"tf.trainable_variables": True, "tf.global_variables": False}
-_KEYS = {"TRAINABLE_VARIABLES": True, "GLOBAL_VARIABLES": False}
 
 
 @dataclass
@@ -484,21 +482,10 @@ def _other_method(m: ast.FunctionDef, api, out: LiftedClass) -> bool:
             continue
         if kind != "collection":
             return False
-        if a in _LISTS:
-            bound, _, odd = apis.bind(n, ("scope",))
-            trainable = _LISTS[a]
-        elif a == "tf.get_collection":
-            bound, _, odd = apis.bind(n, ("key", "scope"))
-            key = bound.get("key")
-            key = key.attr if type(key) is ast.Attribute else None
-            if key not in _KEYS:
-                return False
-            trainable = _KEYS[key]
-        else:
+        found = variable_list_read(n, a)
+        if found is None:
             return False
-        scope = bound.get("scope")
-        if scope is not None and apis.is_none(scope):
-            scope = None
+        scope, odd, trainable = found
         self_name = type(scope) is ast.Attribute and type(scope.value) is ast.Name and scope.value.id == "self" \
             and (scope.attr == "name" and out.named or scope.attr in scope_attributes(out.node))
         if odd or scope is not None and not (type(scope) is ast.Constant and isinstance(scope.value, str)) \
