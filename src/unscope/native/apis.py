@@ -10,7 +10,7 @@ import ast
 from dataclasses import dataclass, field
 
 __all__ = ["LAYERS", "LayerSpec", "Weight", "VARIABLE_SCOPE_PARAMS", "GET_VARIABLE_PARAMS",
-           "TEMPLATE_PARAMS", "COLLECTIONS", "bind"]
+           "TEMPLATE_PARAMS", "COLLECTIONS", "bind", "screen"]
 
 VARIABLE_SCOPE_PARAMS = ("name_or_scope", "default_name", "values", "initializer", "regularizer",
                          "caching_device", "partitioner", "custom_getter", "reuse", "dtype",
@@ -93,7 +93,9 @@ class LayerSpec:
     ``tf1_params`` is the TF1 positional order (``inputs`` first); ``nn_params`` the order of
     the nn class's ``__init__``; ``call`` the TF1 arguments that go to the nn ``__call__``;
     ``drop`` arguments with no meaning once variables are owned (reuse);
-    ``unsupported`` arguments whose non-default values keep the function in TF1 form;
+    ``unsupported`` arguments whose non-default values keep the function in TF1 form, except
+    the values ``allowed[argument](node, api_of)`` accepts (see :func:`screen`);
+    ``spelled_default[argument](node, api_of)`` says the value is TF1's default spelled out;
     ``weights`` the variables it makes (see :class:`Weight`).
     """
 
@@ -107,6 +109,8 @@ class LayerSpec:
     unsupported: dict = field(default_factory=dict)
     variables: bool = True
     weights: tuple = ()
+    allowed: dict = field(default_factory=dict)
+    spelled_default: dict = field(default_factory=dict)
 
 
 def _tf_layer(nn_class, default, params, nn_params=None, call=(), variables=True,
@@ -215,6 +219,78 @@ for _prefix in ("tf.contrib.layers", "slim"):
         name_kw="scope", drop=_CONTRIB_DROP, unsupported=_CONTRIB_UNSUPPORTED,
         weights=_weights((None, False, "beta_regularizer", False, "center"),
                          (None, False, "gamma_regularizer", False, "scale")))
+
+_BATCH_NORM_PARAMS = ("inputs", "decay", "center", "scale", "epsilon", "activation_fn",
+                      "param_initializers", "param_regularizers", "updates_collections",
+                      "is_training", "reuse", "variables_collections", "outputs_collections",
+                      "trainable", "batch_weights", "fused", "data_format",
+                      "zero_debias_moving_mean", "scope", "renorm", "renorm_clipping",
+                      "renorm_decay", "adjustment")
+
+
+def _update_ops(node, api_of) -> bool:
+    """``updates_collections=tf.GraphKeys.UPDATE_OPS``: contrib's own default. TF1 tested it
+    with ``is``, so only that constant (or None, the in-place updates) has a known meaning."""
+    return api_of(node) == "tf.GraphKeys.UPDATE_OPS"
+
+
+def _param_dict(keys):
+    def accepts(node, api_of) -> bool:
+        return type(node) is ast.Dict and all(
+            type(k) is ast.Constant and k.value in keys for k in node.keys)
+    return accepts
+
+
+for _prefix in ("tf.contrib.layers", "slim"):
+    # nn.ContribBatchNorm updates the moving statistics in its call: what TF1 did for
+    # updates_collections=None, and what UPDATE_OPS did once the train op depended on it (the
+    # contract of native tf.layers.batch_normalization too; the program pass checks it)
+    LAYERS[f"{_prefix}.batch_norm"] = LayerSpec(
+        "ContribBatchNorm", "BatchNorm", _BATCH_NORM_PARAMS,
+        ("decay", "center", "scale", "epsilon", "activation_fn", "param_initializers",
+         "param_regularizers", "updates_collections", "trainable", "fused", "data_format",
+         "zero_debias_moving_mean", "renorm", "renorm_clipping", "renorm_decay", "adjustment",
+         "name"),
+        name_kw="scope", call=("is_training",), drop=_CONTRIB_DROP,
+        unsupported={
+            "updates_collections": "updates_collections other than None or tf.GraphKeys.UPDATE_OPS: "
+                                   "update ops in a collection of the user's are kept by the "
+                                   "compat runtime",
+            "param_initializers": "param_initializers other than a dict literal keyed by beta, "
+                                  "gamma, moving_mean, moving_variance",
+            "param_regularizers": "param_regularizers other than a dict literal keyed by beta, gamma",
+            "batch_weights": "batch_weights (weighted moments) is not supported by unscope.nn",
+            "zero_debias_moving_mean": "zero_debias_moving_mean is not supported by unscope.nn",
+            "renorm": "batch renormalization is not supported by unscope.nn",
+            "adjustment": "adjustment is not supported by unscope.nn",
+            **{k: v for k, v in _CONTRIB_UNSUPPORTED.items() if k in _BATCH_NORM_PARAMS}},
+        spelled_default={"updates_collections": _update_ops},
+        allowed={"param_initializers": _param_dict({"beta", "gamma", "moving_mean", "moving_variance"}),
+                 "param_regularizers": _param_dict({"beta", "gamma"})},
+        # contrib passes every initializer itself (a scope's never reaches them); a scope-level
+        # regularizer reaches the moving statistics too, which unscope.nn cannot regularize
+        weights=_weights(("moving_mean_initializer", False, None),
+                         ("moving_variance_initializer", False, None),
+                         (None, False, None, False, "center"),
+                         (None, False, None, False, "scale")))
+
+
+def screen(spec: LayerSpec, bound: dict, api_of) -> str | None:
+    """Why a call of ``spec``'s layer with these arguments stays TF1, or None: an
+    :attr:`LayerSpec.unsupported` argument given other than None / False or an allowed value.
+    An argument that spells out TF1's default (:attr:`LayerSpec.spelled_default`) is dropped
+    from ``bound``: the nn class has the same default."""
+    for key, is_default in spec.spelled_default.items():
+        if key in bound and is_default(bound[key], api_of):
+            del bound[key]
+    for key, why in spec.unsupported.items():
+        node = bound.get(key)
+        if node is None or is_none(node) or type(node) is ast.Constant and node.value is False:
+            continue
+        accepts = spec.allowed.get(key)
+        if accepts is None or not accepts(node, api_of):
+            return why
+    return None
 
 
 def bind(call: ast.Call, params: tuple) -> tuple[dict, list, bool]:

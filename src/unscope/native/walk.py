@@ -550,10 +550,10 @@ class Walker(Counting):
         if odd or "inputs" not in bound:
             self.fail(node, api, "arguments passed with * or ** (or unknown keywords)")
             return
-        for key, why in spec.unsupported.items():
-            if key in bound and not apis.is_none(bound[key]) and not _is_false(bound[key]):
-                self.fail(node, api, why)
-                return
+        why = apis.screen(spec, bound, self.api_of)
+        if why is not None:
+            self.fail(node, api, why)
+            return
         name = bound.get(spec.name_kw)
         reuse = bound.get("reuse")
         if apis.is_none(name) and not (apis.is_none(reuse) or _is_false(reuse)):

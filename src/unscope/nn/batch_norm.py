@@ -241,6 +241,8 @@ class ContribBatchNorm(_BatchNorm):
     [N, 1, 1, C]); other inputs take tf.layers' path, as contrib did.
 
     `updates_collections` only selects that path: updates are always applied in the call.
+    Contrib's unfused path (updates_collections=None on other ranks, or fused=False) ignores
+    `param_regularizers`, as TF1 did.
     """
 
     def __init__(self, decay=0.999, center=True, scale=False, epsilon=0.001,
@@ -282,6 +284,8 @@ class ContribBatchNorm(_BatchNorm):
         if self._core_path:
             self._fused_format = self._v1_fused_format(self.fused, rank, self._axes, dtype)
             return tf.float32 if _is_half(dtype) else dtype
+        # contrib's own unfused path made beta and gamma without param_regularizers
+        self.beta_regularizer = self.gamma_regularizer = None
         return dtype
 
     def __call__(self, inputs, is_training=None):
