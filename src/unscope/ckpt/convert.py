@@ -73,7 +73,7 @@ def convert_checkpoint(src_prefix, dst_prefix, model, *, rules=None, keep_global
     if optimizer is not None:
         if not slots.is_optimizer(optimizer):
             optimizer = slots.optimizer_for_checkpoint(optimizer, source.shapes, variables)
-        optimizer.build(slots.trainable(model))
+        slots.build(optimizer, slots.trainable(model))
         state = slots.optimizer_variables(optimizer)
         rules = slots.with_state_renames(rules, state, source.shapes)
         duplicates += [Problem("duplicate", n, "a model variable and an optimizer variable have this name")
@@ -146,7 +146,7 @@ def _object_to_tf1(src_prefix, dst_prefix, model, rules, keep_global_step, overw
         if not slots.is_optimizer(optimizer):
             optimizer = slots.optimizer_for_checkpoint(optimizer, slots.object_state_shapes(source.shapes),
                                                        variables)
-        optimizer.build(slots.trainable(model))
+        slots.build(optimizer, slots.trainable(model))
         roots["optimizer"] = optimizer
         state = slots.optimizer_variables(optimizer)
         duplicates += [Problem("duplicate", n, "a model variable and an optimizer variable have this name")

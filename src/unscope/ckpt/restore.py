@@ -17,11 +17,12 @@ from unscope.ckpt.errors import ConversionRefused, Problem
 from unscope.ckpt.namemap import plan_to_tf2
 from unscope.ckpt.report import ConversionReport
 from unscope.ckpt.rules import load_rules
-from unscope.ckpt.slots import optimizer_variables, trainable, with_state_renames
+from unscope.ckpt.slots import build, optimizer_variables, own_variables, trainable, with_state_renames
 from unscope.ckpt.source import Source, first_line
 from unscope.ckpt.variables import model_variables
 
 RESTORED = "(restored into the objects)"
+_SAVE_COUNTER = "save_counter/.ATTRIBUTES/VARIABLE_VALUE"
 
 
 def restore(path, model, optimizer=None, step=None, *, rules=None, allow_cast=False) -> ConversionReport:
@@ -34,7 +35,7 @@ def restore(path, model, optimizer=None, step=None, *, rules=None, allow_cast=Fa
     ``model`` may be a list of models (one program's), ``optimizer`` a list of optimizers in the
     order the TF1 program made them (each built for its own ``var_list`` first: a GAN's two
     Adams, the second's ``beta1_power`` saved as ``beta1_power_1``).
-    ``optimizer``: an ``unscope.nn`` optimizer; its slots are made for the model's trainable
+    ``optimizer``: an ``unscope.nn`` optimizer (or a ``tf.compat.v1.train.Optimizer``); its slots are made for the model's trainable
     variables first (TF1 made them for every trainable variable in ``minimize``).  Without it,
     optimizer state in a TF1 checkpoint is dropped (listed in the report).  ``step``: a
     variable that gets ``global_step``.  ``rules``: rename/drop rules as for
@@ -46,7 +47,7 @@ def restore(path, model, optimizer=None, step=None, *, rules=None, allow_cast=Fa
     if isinstance(optimizer, (list, tuple)):
         optimizer = list(optimizer)  # each already built for its own var_list, in TF1's order
     elif optimizer is not None:
-        optimizer.build(trainable(models))
+        build(optimizer, trainable(models))
     roots = {"model": model}
     if optimizer is not None:
         roots["optimizer"] = optimizer
@@ -81,6 +82,8 @@ def restore(path, model, optimizer=None, step=None, *, rules=None, allow_cast=Fa
 def _restore_objects(source: Source, roots: dict) -> ConversionReport:
     """An object checkpoint of the same objects: every value used, every variable filled."""
     checkpoint = tf.train.Checkpoint(**roots)
+    if _SAVE_COUNTER in source.shapes:  # Checkpoint.save (a CheckpointManager) counts its saves
+        checkpoint.save_counter  # noqa: B018 - made now, so the saved counter has its variable
     status = checkpoint.read(source.prefix)
     try:
         status.assert_consumed()
@@ -110,7 +113,7 @@ def _optimizers_state(optimizer, problems) -> dict:
         return optimizer_variables(optimizer)
     state = {}
     for one in optimizer:
-        own = {id(v) for v in one.non_slot_variables()}
+        own = {id(v) for v in own_variables(one)}
         for name, variable in optimizer_variables(one).items():
             if name in state and id(variable) in own:
                 name = next(f"{name}_{i}" for i in range(1, len(state) + 2) if f"{name}_{i}" not in state)

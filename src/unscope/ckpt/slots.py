@@ -1,4 +1,5 @@
-"""Optimizer state in TF1 checkpoints: slot names <-> an ``unscope.nn`` optimizer's variables.
+"""Optimizer state in TF1 checkpoints: slot names <-> an ``unscope.nn`` optimizer's variables
+(or a ``tf.compat.v1.train.Optimizer``'s: a user's subclass kept by a migrated program).
 
 TF1 saved each slot as ``<variable>/<optimizer name>[_N]`` (``model/w/Adam``, ``model/w/Adam_1``),
 the slots of a partitioned variable joined into one tensor (``model/emb/Adam``, not per part),
@@ -29,9 +30,37 @@ _NUMBERED = re.compile(r"^(?P<name>.+?)(?:_(?P<n>\d+))?$")
 
 
 def is_optimizer(obj) -> bool:
+    """An ``unscope.nn`` optimizer or a ``tf.compat.v1.train.Optimizer`` (a user's subclass)."""
     from unscope import nn
 
-    return isinstance(obj, nn.Optimizer)
+    return isinstance(obj, nn.Optimizer) or is_compat_optimizer(obj)
+
+
+def is_compat_optimizer(obj) -> bool:
+    import tensorflow as tf
+
+    return isinstance(obj, tf.compat.v1.train.Optimizer)
+
+
+def build(optimizer, var_list) -> None:
+    """Make the optimizer's slots and own state for ``var_list`` now (TF1 made them in
+    ``minimize``; TF2 makes them on the first apply, too late for a restore).  A
+    ``tf.compat.v1.train.Optimizer`` that has them already is left as it is."""
+    if not is_compat_optimizer(optimizer):
+        optimizer.build(var_list)
+        return
+    import tensorflow as tf
+
+    if not optimizer.variables():
+        with tf.init_scope():  # as TF1's apply_gradients called it
+            optimizer._create_slots(list(var_list))
+
+
+def own_variables(optimizer) -> list:
+    """The optimizer's variables that are no slot (Adam's ``beta1_power``)."""
+    if is_compat_optimizer(optimizer):
+        return list(optimizer._non_slot_variables())
+    return optimizer.non_slot_variables()
 
 
 def trainable(model) -> list:
@@ -50,6 +79,10 @@ def optimizer_variables(optimizer) -> dict:
     >>> optimizer_variables(adam)   # after adam.build(model.trainable_variables)
     {'model/w/Adam': <tf.Variable 'model/w/Adam:0' ...>, ..., 'beta1_power': ...}
     """
+    if is_compat_optimizer(optimizer):
+        # tf.compat.v1 names its slots as TF1 did (<variable>/<op name>[_N]), its own
+        # variables by their name (``_create_non_slot_variable``)
+        return {tf1_name(v): v for v in optimizer.variables()}
     out = {}
     for primary, _, slot in optimizer.slots():
         name, primary_name = tf1_name(slot), tf1_name(primary)

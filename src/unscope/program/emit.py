@@ -131,19 +131,27 @@ class ProgramWriter:
                 f"{_args(item.info['call'], self._text)})"]
 
     def _optimizer(self, item):
-        return [f"{self.indent}{item.name} = {self.nn}.{item.info['cls']}({_args(item.info['call'], self._text)})"]
+        return [f"{self.indent}{item.name} = {self._made(item.info)}"]
+
+    def _made(self, info):
+        """``nn.Adam(0.01)``, or the file's own class as it is called (``SignSGD(0.01)``)."""
+        module = "" if "user" in info else f"{self.nn}."
+        return f"{module}{info['cls']}({_args(info['call'], self._text)})"
 
     def _train(self, item):
         out = []
         name = item.info["optimizer"]
         if "inline" in item.info:
-            inline = item.info["inline"]
-            out.append(f"{self.indent}{name} = {self.nn}.{inline['cls']}({_args(inline['call'], self._text)})")
+            out.append(f"{self.indent}{name} = {self._made(item.info['inline'])}")
         if name not in self.optimizers:
             self.optimizers.append(name)
         # a second train op of the optimizer adds the slots of its variables; its state (Adam's
         # beta powers) and the slots of variables both train are shared, as in TF1
-        out.append(f"{self.indent}{name}.build({self._trained(item)})  # slots now, as TF1's minimize() made them")
+        made = self.graph.by_name.get(name)
+        user = "user" in item.info.get("inline", made.info if made is not None else {})
+        build = "_create_slots" if user else "build"  # a tf.compat.v1 optimizer: TF1's own hook
+        out.append(f"{self.indent}{name}.{build}({self._trained(item)})  # slots now, as TF1's "
+                   "minimize() made them")
         return out
 
     def _trained(self, train):

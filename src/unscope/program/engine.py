@@ -12,6 +12,7 @@ from unscope.program.graph import CannotConvert, read_graph
 from unscope.program.makers import variable_makers
 from unscope.program.models import import_classes, imported_models
 from unscope.program.session import rewrite_session
+from unscope.program.user_optimizers import add_resource_methods, read_user_optimizers
 
 __all__ = ["migrate_program", "program_statements"]
 
@@ -74,7 +75,8 @@ def _convert(source, tree, table, entry, path, native):
     for local in normed:
         classes[local]["batch_norm"] = True
     makers = variable_makers(tree, path, classes) - {entry.function.name if entry.function else ""}
-    graph = read_graph(body, entry.session, table, set(classes), module_level, makers)
+    optimizers = read_user_optimizers(tree, table)
+    graph = read_graph(body, entry.session, table, set(classes), module_level, makers, optimizers)
     taken = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)} | {
         n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
     for model in imported.values():
@@ -104,7 +106,7 @@ def _convert(source, tree, table, entry, path, native):
                             "caught as OutOfRangeError (a Python iterator raises StopIteration)")
     nn = _nn_name(result.code)
     body = emit_program(source, graph, session, classes, nn or "nn", indent, names)
-    code = result.code
+    code = add_resource_methods(result.code, _used_optimizers(graph))
     if MARKER not in code:
         raise CannotConvert(entry.session, None, "internal error: the program's place was lost")
     head, tail = code.split(indent + MARKER + "\n", 1)
@@ -292,6 +294,13 @@ def _check_made_alone(graph, iterator, body):
         if id(item) not in chain and item is not iterator and reads & names:
             raise CannotConvert(item.node, "make_initializable_iterator", "a pipeline made again at "
                                 "each initializer run is also read here")
+
+
+def _used_optimizers(graph) -> list:
+    """The file's own optimizer classes the program makes."""
+    made = [item.info["user"] for item in graph.of_kind("optimizer") if "user" in item.info]
+    made += [t.info["inline"]["user"] for t in graph.of_kind("train") if "user" in t.info.get("inline", {})]
+    return list({o.name: o for o in made}.values())
 
 
 def _one_or_list(names):

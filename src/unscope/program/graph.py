@@ -19,7 +19,7 @@ from unscope.program.scoped import read_scoped
 from unscope.program.summaries import read_summary
 from unscope.program.training import (OPTIMIZERS, is_update_dependency, is_update_ops,
                                       read_apply_gradients, read_compute_gradients, read_gradients,
-                                      read_train, read_variables)
+                                      read_train, read_variables, user_optimizer)
 
 __all__ = ["CannotConvert", "GraphPlan", "read_graph", "api_of", "OPTIMIZERS", "SCHEDULES",
            "GLOBAL_STEP", "INITIALIZERS"]
@@ -40,9 +40,10 @@ _SEEDS = _PYTHON_TF  # TF1's graph seed; eagerly the same as TF2's global seed
 
 
 def read_graph(body, skip, table: ImportTable, models: set, module_level: bool,
-               makers=frozenset()) -> GraphPlan:
+               makers=frozenset(), optimizers=None) -> GraphPlan:
     """Plan the statements of ``body`` except ``skip`` (the Session ``with``); ``makers`` the
-    functions that may make TF1 variables but are no class (:mod:`unscope.program.makers`)."""
+    functions that may make TF1 variables but are no class (:mod:`unscope.program.makers`);
+    ``optimizers`` the file's own optimizer classes (:mod:`unscope.program.user_optimizers`)."""
     items, by_name = [], {}
     for stmt in body:
         if stmt is skip:
@@ -52,7 +53,7 @@ def read_graph(body, skip, table: ImportTable, models: set, module_level: bool,
                                               ast.ClassDef, ast.If)) or _is_docstring(stmt):
             continue
         _check_makers(stmt, makers)
-        item = _read(stmt, table, models, by_name)
+        item = _read(stmt, table, models, by_name, optimizers or {})
         items.append(item)
         for name in item.info.get("names", [item.name] if item.name else []):
             if name in by_name:
@@ -93,9 +94,9 @@ def _rebind(name, item, items, by_name):
             other.deps = other.deps - {name} | {key}
 
 
-def _read(stmt, table, models, graph) -> Item:
+def _read(stmt, table, models, graph, optimizers) -> Item:
     if isinstance(stmt, ast.With) and is_update_dependency(stmt, table, graph):
-        return _with_updates(stmt, table, models, graph)
+        return _with_updates(stmt, table, models, graph, optimizers)
     if isinstance(stmt, ast.With):
         return read_scoped(stmt, table, graph)
     apis = [api_of(n.func, table) for n in ast.walk(stmt) if isinstance(n, ast.Call)]
@@ -116,6 +117,11 @@ def _read(stmt, table, models, graph) -> Item:
     if (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and not refs
             and api_of(stmt.value.func, table) in _SEEDS):
         return Item("seed", stmt, info={"call": stmt.value})
+    if (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)
+            and user_optimizer(stmt.value, optimizers) is not None):  # opt = SignSGD(0.01)
+        user = optimizers[stmt.value.func.id]
+        return Item("optimizer", stmt, stmt.targets[0].id, info={"cls": user.name, "user": user,
+                                                                 "call": stmt.value})
     if not isinstance(stmt, ast.Assign) or not refs and not any(apis) and not model_calls:
         if refs or any(a for a in apis if a and a not in _PYTHON_TF):
             raise CannotConvert(stmt, next((a for a in apis if a), None),
@@ -147,7 +153,7 @@ def _read(stmt, table, models, graph) -> Item:
     if api == "tf.train.Saver":
         return _saver(stmt, name, call)
     if call and isinstance(call.func, ast.Attribute) and call.func.attr == "minimize":
-        return read_train(stmt, name, call, table, graph)
+        return read_train(stmt, name, call, table, graph, optimizers)
     if call and isinstance(call.func, ast.Attribute) and call.func.attr == "compute_gradients":
         return read_compute_gradients(stmt, name, call, graph)
     if call and isinstance(call.func, ast.Attribute) and call.func.attr == "apply_gradients":
@@ -165,11 +171,11 @@ def _read(stmt, table, models, graph) -> Item:
     return _tensor(stmt, name, apis, refs, [name], graph, model_calls, table)
 
 
-def _with_updates(stmt, table, models, graph) -> Item:
+def _with_updates(stmt, table, models, graph, optimizers) -> Item:
     """The train op TF1 ran the moving-average updates with: the native batch norm makes them
     in its training call, once per train step, as the control dependency did."""
     inner = stmt.body[0] if len(stmt.body) == 1 else None
-    item = _read(inner, table, models, graph) if isinstance(inner, ast.Assign) else None
+    item = _read(inner, table, models, graph, optimizers) if isinstance(inner, ast.Assign) else None
     if item is None or item.kind != "train":
         raise CannotConvert(stmt, "tf.control_dependencies", "control_dependencies(UPDATE_OPS) "
                             "around something other than one train op")

@@ -7,14 +7,27 @@ import ast
 from unscope.program.plan import CannotConvert, Item, api_of, literal_str
 
 __all__ = ["OPTIMIZERS", "is_update_dependency", "is_update_ops", "read_apply_gradients",
-           "read_compute_gradients", "read_gradients", "read_train", "read_variables"]
+           "read_compute_gradients", "read_gradients", "read_train", "read_variables",
+           "user_optimizer"]
 
 OPTIMIZERS = {"tf.train.AdamOptimizer": "Adam", "tf.train.GradientDescentOptimizer": "GradientDescent",
               "tf.train.MomentumOptimizer": "Momentum", "tf.train.RMSPropOptimizer": "RMSProp",
               "tf.train.AdagradOptimizer": "Adagrad"}
 
 
-def read_train(stmt, name, call, table, graph) -> Item:
+def user_optimizer(call, optimizers):
+    """The file's own optimizer class ``call`` makes (``SignSGD(0.01)``), or None; a class that
+    cannot run on TF2's resource variables as TF1 ran it keeps the program TF1."""
+    if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id in optimizers):
+        return None
+    user = optimizers[call.func.id]
+    if user.reason is not None:
+        raise CannotConvert(user.where, call.func.id, f"the optimizer class `{user.name}` is kept "
+                            f"as TF1 wrote it: {user.reason}")
+    return user
+
+
+def read_train(stmt, name, call, table, graph, optimizers=None) -> Item:
     owner = call.func.value
     keywords = {k.arg: k.value for k in call.keywords}
     if len(call.args) != 1 or not isinstance(call.args[0], ast.Name) or set(keywords) - {"global_step", "var_list"}:
@@ -31,9 +44,12 @@ def read_train(stmt, name, call, table, graph) -> Item:
         info["optimizer"] = owner.id
     elif isinstance(owner, ast.Call) and api_of(owner.func, table) in OPTIMIZERS:
         info["inline"] = {"cls": OPTIMIZERS[api_of(owner.func, table)], "call": owner}
+    elif user_optimizer(owner, optimizers or {}) is not None:
+        info["inline"] = {"cls": owner.func.id, "call": owner, "user": optimizers[owner.func.id]}
     else:
         raise CannotConvert(stmt, "minimize", "the optimizer is not one of tf.train's "
-                            + ", ".join(sorted(OPTIMIZERS)))
+                            + ", ".join(sorted(OPTIMIZERS)) + " nor a tf.train.Optimizer subclass "
+                            "of this file")
     deps = {loss} | ({info["var_list"]} if info["var_list"] else set()) | ({info["global_step"]} if step is not None else set()) | (
         {info["optimizer"]} if "optimizer" in info else set())
     return Item("train", stmt, name, frozenset(deps), info)
