@@ -212,3 +212,32 @@ def test_layout_keeps_meaning_on_every_golden_input():
             once = layout(text, source)
             _same_meaning(text, once)
             assert layout(once, source) == once, case.name
+
+
+# the continuation lines layout reads off brackets, quotes, comments and line breaks, where
+# tokenize would find them: brackets inside strings and comments, strings over lines, f-strings,
+# backslashes, comment lines in a bracket, hanging brackets; tabs, CRLF, text that does not tokenize
+SCANNED = [
+    "h = f(x, '(',\n      y)\n",
+    "h = f(x,  # a (\n      # ) b\n      y)\n",
+    "s = g('''a (\n b''', [1,\n          2])\n",
+    's = g(rb"\\"(", f\'{x["k"]}\',\n      z)\n',
+    "x = f(a, 'b\\\nc',\n      d)\n",
+    "y = (1 + \\\n     2)\n",
+    "z = f(\n    a, [b,\n        c])\n",
+    "w = f(  \\\n    a)\n",
+    "v = {'k': [1,\n           2],\n     'j': 3}\n",
+    "h = f(x,\n\ty)\n",
+    "h = f(x,\r\n      y)\r\n",
+    "h = f(x,\n      y\n",
+    "s = '''never closed (\n",
+    "h = f(x, 'open,\n      y)\n",
+    "h = f(x)) + (y,\n            z)\n",
+]
+
+
+@pytest.mark.parametrize("text", SCANNED + [p.read_text() for p in CASES])
+def test_continuations_are_those_tokenize_finds(text):
+    from unscope.native.layout import _continuations, _continuations_by_tokens
+
+    assert list(_continuations(text, True)) == list(_continuations_by_tokens(text, True, {}))
