@@ -8,10 +8,11 @@ run records: the inference output before training, one training step (output, gr
 of sum(out**2) with respect to x and each trainable variable, the UPDATE_OPS run with it
 as the train op would), every variable after it, the inference output after it, and the
 summed regularization losses. The aliases are those of tests/contrib/slim_oracle_runner.py:
-tf_slim 1.1.0 predates TF 2.16.
+tf_slim 1.1.0 predates TF 2.16; ``tf.contrib.layers`` / ``tf.contrib.slim`` are tf_slim.
 """
 import pickle
 import sys
+import types
 import zlib
 
 import numpy as np
@@ -29,7 +30,10 @@ from tensorflow.python.ops import control_flow_ops as _cfo  # noqa: E402
 _ops.Tensor = getattr(_ops, "Tensor", tf.Tensor)
 _cfo.cond = getattr(_cfo, "cond", tf.cond)
 
-import tf_slim  # noqa: E402,F401
+import tf_slim  # noqa: E402
+
+# TF 2.21 has no tf.contrib: tf_slim is contrib's layers, moved out of TensorFlow
+tf.compat.v1.contrib = types.SimpleNamespace(layers=tf_slim, slim=tf_slim)
 
 X = np.linspace(-1.0, 1.5, 24, dtype=np.float32).reshape(4, 6)
 

@@ -175,6 +175,7 @@ def lift(source: str, tree: ast.Module, why: dict | None = None) -> Lifting | No
                                   f"(its variables take the scopes open where it is called)")
             lifted.remove(cls)
     used = {u.helper.node.name for c in lifted for u in c.helpers.values()}
+    alone = []   # helpers whose native form is only their function's class (see _scoped_init)
     for name, helper in callable_helpers.items():   # a helper no lifted class builds: an owner like any
         if name in used:
             continue
@@ -190,6 +191,9 @@ def lift(source: str, tree: ast.Module, why: dict | None = None) -> Lifting | No
                                   f"(its variables take the scopes open where it is called)")
             if outside_reads:
                 raise NotLiftable("code outside the class reads TF1 variable collections")
+            if _scoped_init(helper):
+                alone.append(name)
+                continue
             found = _liftable(helper.node, api, creates, taken, tree, {}, source)
         except NotLiftable as exc:
             why[name] = str(exc)
@@ -197,9 +201,9 @@ def lift(source: str, tree: ast.Module, why: dict | None = None) -> Lifting | No
         if found is not None:
             lifted.append(found)
             taken |= {m.function for m in found.methods}
-    if not lifted:
+    if not lifted and not alone:
         return None
-    kept = [h for name, h in callable_helpers.items() if name in used]
+    kept = [h for name, h in callable_helpers.items() if name in used or name in alone]
     names = frozenset(m.function for c in lifted for m in c.methods) | {h.function for h in kept}
     family = [b for b in bases.values() if isinstance(b, Base) and b.subclasses]
     return Lifting(_synthetic(source, lifted, kept), lifted, names, kept, family)
@@ -445,6 +449,18 @@ def _stored_attrs(m: ast.FunctionDef, parents, method_names, uses) -> list:
     return out
 
 
+def _scoped_init(helper) -> bool:
+    """A helper whose ``__init__`` stores its parameters inside a ``variable_scope`` that makes
+    nothing (DCGAN's ``batch_norm``: ``with tf.variable_scope(name): self.name = name``), built
+    by no class of its file. TF1 names its variables where it is *called*, under the caller's
+    scopes (``discriminator/d_bn1/gamma``), so no class named ``name`` from the top level is its
+    twin: its native form is the class of its ``__call__`` as a function (the path is the
+    caller's), which a native caller builds, and the class stays, as TF1 code, for callers
+    elsewhere - TF1 code there keeps TF1's names."""
+    init = next((s for s in helper.node.body if type(s) is ast.FunctionDef and s.name == "__init__"), None)
+    return init is not None and any(type(s) is ast.With for s in init.body)
+
+
 def _own_name(init, cls):
     """``self.name = name`` in ``__init__``'s body, ``name`` a parameter nothing reassigns, and
     no other store of ``self.name`` in the class: the class names its scope ``name``."""
@@ -596,9 +612,12 @@ def place(code: str, original: str, lifting: Lifting, classes: list) -> str | No
         out_lines[owner.lineno - 1:end] = text.split("\n") + gap if text is not None else []
     head = "\n".join(out_lines)
     tree = ast.parse(head)
-    owner = next(s for s in tree.body if type(s) is ast.ClassDef and s.name in {c.node.name for c in lifting.classes})
     lines = head.split("\n")
-    start = owner.lineno - 1
+    if lifting.classes:
+        owner = next(s for s in tree.body if type(s) is ast.ClassDef and s.name in {c.node.name for c in lifting.classes})
+        start = owner.lineno - 1
+    else:   # helpers alone: their native forms and TF1 classes stand where the first one stood
+        start = min(owners[h.node.name].lineno for h in lifting.helpers) - 1
     return "\n".join(lines[:start] + tail.rstrip("\n").split("\n") + ["", ""] + kept + lines[start:])
 
 
