@@ -231,16 +231,17 @@ def rewrite_base(base: Base, lines: list, nn: str, slots=()) -> str | None:
         out.append(line)
     methods = {m.name for m in node.body if type(m) is ast.FunctionDef}
     if base.stores_name and slots and "name" not in methods:
-        out.extend(_renaming(" " * node.body[0].col_offset, sorted(set(slots))))
+        out.extend(_renaming(" " * node.body[0].col_offset, sorted(set(slots)),
+                             " " * max(1, node.body[0].col_offset - node.col_offset)))
     return "\n".join(out)
 
 
-def _renaming(inner: str, slots: list) -> list:
+def _renaming(inner: str, slots: list, unit: str = "    ") -> list:
     """``name`` reads the TF1 scope; setting it (on a copy) renames the scope and drops the
-    modules made under the old one."""
-    body = inner + "    "
+    modules made under the old one (``unit``: the file's indentation unit)."""
+    body = inner + unit
     return ["", f"{inner}@property", f"{inner}def name(self):", f"{body}return self.scope_name", "",
             f"{inner}@name.setter",
             f"{inner}def name(self, name):   # TF1: target = copy(actor); target.name = \"target_actor\"",
             f"{body}if name != self.scope_name:   # new variables under the new name, as TF1 made them",
-            f"{body}    self._scope_name = name"] + [f"{body}    self.{slot} = None" for slot in slots]
+            f"{body}{unit}self._scope_name = name"] + [f"{body}{unit}self.{slot} = None" for slot in slots]

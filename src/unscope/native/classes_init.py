@@ -280,25 +280,26 @@ def owner_init(init: ast.FunctionDef, lift: InitLift, entry: dict, indent: str, 
         return None
     args = ast.unparse(ast.arguments(posonlyargs=[], args=init.args.args, vararg=None, kwonlyargs=[],
                                      kw_defaults=[], kwarg=None, defaults=init.args.defaults))
-    body = indent + "    "
+    unit = " " * max(1, init.body[0].col_offset - init.col_offset)   # the file's indent unit
+    body = indent + unit
     build = f"{entry['class']}({', '.join(f'{p}={p}' for p in init_args)})"
     slot = lift.slot
     out = [f"{indent}def __init__({args}, {slot}=None):", f"{body}super().__init__()"]
     out += [f"{body}self.{a} = {a}" for a in lift.plain.values()]
     if lift.reuse is not None:
         out += [f"{body}if {slot} is None:",
-                f"{body}    if {lift.reuse}:",
-                f"{body}        raise ValueError(\"Variables of {entry['class']} do not exist: reuse=True \"",
-                f"{body}                         \"shares them; pass {slot}=<the instance that made them>.{slot}\")",
-                f"{body}    {slot} = {build}"]
+                f"{body}{unit}if {lift.reuse}:",
+                f"{body}{unit}{unit}raise ValueError(\"Variables of {entry['class']} do not exist: reuse=True \"",
+                f"{body}{unit}{unit}                 \"shares them; pass {slot}=<the instance that made them>.{slot}\")",
+                f"{body}{unit}{slot} = {build}"]
         taken = "taken" if "taken" not in params else "taken_"
         if nn is not None and taken not in params:   # TF1: a second reuse=False construction finds the names taken
             out += [f"{body}elif not {lift.reuse}:",
-                    f"{body}    {taken} = {nn}.variables_under({slot}, trainable=False)[0].name.rpartition(\":\")[0]",
-                    f"{body}    raise ValueError(f\"Variable {{{taken}}} already exists, disallowed. Did you mean \"",
-                    f"{body}                     \"to set reuse=True or reuse=tf.AUTO_REUSE in VarScope?\")"]
+                    f"{body}{unit}{taken} = {nn}.variables_under({slot}, trainable=False)[0].name.rpartition(\":\")[0]",
+                    f"{body}{unit}raise ValueError(f\"Variable {{{taken}}} already exists, disallowed. Did you mean \"",
+                    f"{body}{unit}                 \"to set reuse=True or reuse=tf.AUTO_REUSE in VarScope?\")"]
     else:
-        out += [f"{body}if {slot} is None:", f"{body}    {slot} = {build}"]
+        out += [f"{body}if {slot} is None:", f"{body}{unit}{slot} = {build}"]
     targets = ", ".join(f"self.{s}" for s in lift.stores)
     call = ", ".join(p for p in params if p in entry["call_args"])
     out += [f"{body}self.{slot} = {slot}", f"{body}{targets} = self.{slot}({call})"]

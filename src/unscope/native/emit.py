@@ -113,7 +113,10 @@ class Emitter:
         if any("\t" in src.lines[i - 1][:src.indent(i)] for i in range(node.lineno, node.end_lineno + 1)):
             raise Unsupported(node, f"def {fn.name}", "tabs in indentation")
         self.used[fn.name] = set()
-        plan.shift = {line: 4 for line in range(colon_line + 1, node.end_lineno + 1)}
+        # the class follows the file's indentation unit (BERT's 2 spaces, PEP 8's 4): the
+        # body moves one level in, under ``def __call__``
+        plan.unit = " " * max(1, node.body[0].col_offset - node.col_offset)
+        plan.shift = {line: len(plan.unit) for line in range(colon_line + 1, node.end_lineno + 1)}
         for w in fn.unwraps:
             d = w.body[0].col_offset - w.col_offset
             w_colon = header_colon(src, w, after=w.items[-1].optional_vars or w.items[-1].context_expr)
@@ -232,9 +235,9 @@ class Emitter:
         offset = src.offset(ev.stmt.lineno, ev.stmt.col_offset)
         if res.grow:
             self.ed.insert(offset, lambda r: (f"if len(self.{res.attr}) <= {res.loop.index}:\n"
-                                              f"{indent}    self.{res.attr}.append({make(r)})\n{indent}"))
+                                              f"{indent}{plan.unit}self.{res.attr}.append({make(r)})\n{indent}"))
             return
-        self.ed.insert(offset, lambda r: (f"if self.{res.attr} is None:\n{indent}    "
+        self.ed.insert(offset, lambda r: (f"if self.{res.attr} is None:\n{indent}{plan.unit}"
                                           f"self.{res.attr} = {make(r)}\n{indent}"))
 
     # ------------------------------------------------------------------ expressions
@@ -385,14 +388,14 @@ class Emitter:
     # ------------------------------------------------------------------ class text
     def _prelude(self, plan) -> str:
         fn = plan.fn
-        indent = " " * (fn.node.col_offset + 8)
+        indent = " " * fn.node.col_offset + 2 * plan.unit
         names = [p for p in fn.all_params if p in plan.prelude and p in self.used[fn.name]]
         return "".join(f"{indent}{p} = self.{plan.stored[p]}\n" for p in names)
 
     def _header(self, plan) -> str:
         fn = plan.fn
         c = " " * fn.node.col_offset
-        m, b = c + "    ", c + "        "
+        m, b = c + plan.unit, c + 2 * plan.unit
         lines = [f"class {plan.cls}({self.nn}.Module):"]
         if fn.docstring is not None:
             lines.append(m + self.plain(fn.docstring))

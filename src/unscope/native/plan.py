@@ -52,6 +52,8 @@ class Plan:
         self.stored: set[str] = set()
         self.prelude: set[str] = set()
         self.shares: dict[str, str] = {}  # island attribute -> the island whose variables it shares
+        self.unit = "    "             # one indentation level of the function (emit sets it)
+        self.shift: dict[int, int] = {}   # line -> columns it moves right in the class
 
 
 def fresh(base: str, taken: set) -> str:
