@@ -201,8 +201,27 @@ def assert_like_tf1(source, tmp_path):
     return result, module, model
 
 
-@pytest.mark.parametrize("source", [GETTER, SCOPELESS, NESTED, DEFAULTS, REUSE],
-                         ids=["getter", "scopeless", "nested", "defaults", "reuse"])
+# A scope-less island whose scopes take their names from the caller's counters: each is the
+# first of its kind in every scope it is called in, so the island's own scope there counts
+# the same (a second call in one scope, "gate_1", keeps build TF1: test below).
+COUNTED = HEADER + '''def gated(x):
+    with tf.variable_scope(None, default_name="gate"):
+        w = tf.get_variable("w", [4, 4], partitioner=tf.fixed_size_partitioner(2))
+    with tf.variable_scope(None, default_name="mix"):
+        m = tf.get_variable("m", [4, 4], regularizer=REG)
+    return tf.matmul(tf.matmul(x, w), m)
+
+
+def build(x):
+    with tf.variable_scope("a"):
+        h = gated(x)
+    with tf.variable_scope("b"):
+        return gated(h)
+'''
+
+
+@pytest.mark.parametrize("source", [GETTER, SCOPELESS, NESTED, DEFAULTS, REUSE, COUNTED],
+                         ids=["getter", "scopeless", "nested", "defaults", "reuse", "counted"])
 def test_islands_compute_what_tf1_computes(source, tmp_path):
     result, _, _ = assert_like_tf1(source, tmp_path)
     assert "unscope.track(" in result.code

@@ -7,7 +7,9 @@ import os
 import textwrap
 
 import pytest
+import tensorflow as tf
 
+from tests.native.support import load
 from unscope.native import migrate_native
 from unscope.native.project import Reference, describe
 from unscope.native.project_graph import read_project
@@ -380,9 +382,10 @@ def test_a_class_that_names_from_the_top_is_not_built_inside_a_scope():
     assert any("names its variables from the top level" in f.message for f in result.findings)
 
 
-def test_a_layer_named_by_a_parameter_that_defaults_to_none_stays_tf1():
-    """TF1 names ``tf.layers.dense(x, 2, name=None)`` by its default name, uniquified: the
-    class must not name it ``.../None`` (here, and for callers in other files)."""
+def test_a_layer_named_by_a_parameter_that_defaults_to_none_takes_its_default_name(tmp_path):
+    """TF1 names ``tf.layers.dense(x, 2, name=None)`` by its default name, uniquified in the
+    caller's scope: where no caller gives the name, the class names it so (never ``.../None``)
+    and drops the parameter; callers in other files keep their TF1 form (test_project.py)."""
     import subprocess
     import sys
 
@@ -407,5 +410,9 @@ def test_a_layer_named_by_a_parameter_that_defaults_to_none_stays_tf1():
     tf1 = subprocess.run([sys.executable, "-c", run], capture_output=True, text=True, env=env, timeout=120)
     assert tf1.stdout.strip() == "['head/dense/bias:0', 'head/dense/kernel:0']", tf1.stderr[-1000:]
     result = migrate_native(src, "pkg/layers.py")
-    assert result.classes == [] and result.code == src
-    assert any("defaults to None, where TF1 names it 'dense'" in f.message for f in result.findings)
+    assert [c["class"] for c in result.classes] == ["Fc", "Head"], result.findings
+    assert "def __init__(self, scope):" in result.code   # name= is gone from the class
+    module = load(result.code, tmp_path, "none_name")
+    model = module.Head()
+    model(tf.zeros([1, 3]))
+    assert str(sorted(v.name for v in model.variables)) == tf1.stdout.strip()

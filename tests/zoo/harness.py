@@ -13,7 +13,7 @@ import numpy as np
 
 ZOO = ["transformer", "siamese", "rnn", "template_net", "gan", "cnn", "auto_reuse",
        "gan_class", "policy", "template_script", "custom_getter", "dcgan_ops",
-       "ddpg_models", "sac_policies", "ddpg_copies", "dcgan_stores", "policy_family"]
+       "ddpg_models", "sac_policies", "ddpg_copies", "dcgan_stores", "policy_family", "encoder"]
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -25,11 +25,13 @@ class Counting:
         if self.after_exit or any(kind == "dyn" for kind, _ in ctl):
             self.fail(node, api, "an unnamed layer or default_name scope under an if/while/try: "
                       "its TF1 name depends on run-time control flow")
+            self.fn.uncounted = True
             return False
         loops = [item for kind, item in ctl if kind == "loop"]
         if len(loops) > 1:
             self.fail(node, api, "an unnamed layer or default_name scope in nested loops; "
                       "name it to migrate natively")
+            self.fn.uncounted = True
             return False
         return loops[0] if loops else None
 
@@ -86,6 +88,7 @@ class Counting:
             if not any(e[0] != "open" for e in entries):
                 continue
             if loop.count is None or frame.counts is None:
+                self.fn.uncounted = True
                 self.fail(loop.node, "for", "unnamed layers or default_name scopes in a loop whose "
                           "length is not a constant (or in the function's entry scope); name them "
                           "with the loop variable to migrate natively")

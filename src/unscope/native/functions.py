@@ -35,6 +35,10 @@ class Fn:
         self.deletes: list = []       # statements removed (reuse_variables)
         self.unwraps: list = []       # (with stmt, dedent)
         self.footprint: list = []     # counter requests in the entry scope (callers resolve)
+        self.uncounted = False        # a counter request the walk could not place (footprint partial)
+        # params defaulting to None that only name layers by their default (None at every call):
+        # param -> the Name nodes reading it (a layer's name, or passed on to such a param)
+        self.none_names: dict[str, list] = {}
         self.loops: list[Loop] = []
         self.locals: set[str] = set()
         self.struct: dict = {}        # param -> node that needs it static (scope names...)

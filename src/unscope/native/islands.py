@@ -29,7 +29,7 @@ from unscope.analyze.constructs import classify
 from unscope.analyze.imports import canonical_api
 from unscope.native import apis
 from unscope.native.builders import returns_function
-from unscope.native.paths import Uniq, key
+from unscope.native.paths import Slot, Uniq, key
 from unscope.native.scope_defaults import Foreign
 
 __all__ = ["ISLAND_PHRASE", "island_scope", "scope_defaults", "check_island", "hosts", "partials", "module_binding"]
@@ -85,12 +85,25 @@ def check_island(program, fn, ev):
                     f"TF1 (default_name={own.literal!r}) from counters native mode cannot "
                     f"fix here; pass the scope name")
         return None
+    if _first_names(callee):
+        return None
     counted = _counted(program, callee)
     if counted is not None:
         return (ev.node, callee.name, f"{head}: it has no variable_scope of its own and "
                 f"{counted} takes its TF1 name from {fn.name}'s counters; give {callee.name} "
                 f"its own variable_scope")
     return None
+
+
+def _first_names(callee) -> bool:
+    """Every name the scope-less ``callee`` takes from its callers' counters is the first of
+    its kind there (``dense``, never ``dense_1``) at every call: TF1 re-opening a scope by name
+    counts afresh, so the island's own scope at the caller's path gives the same names."""
+    if getattr(callee, "uncounted", True) or getattr(callee, "node", None) is None:
+        return False
+    slots = [entry[2] for entry in callee.footprint if entry[0] == "uniq"]
+    return bool(slots) and all(isinstance(s, Slot) and s.name == s.base and s.conflict is None
+                               for s in slots)
 
 
 def _entry_nodes(program, node):

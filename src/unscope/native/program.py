@@ -311,6 +311,9 @@ class Program:
 
         for fn in self.order:
             self._reuse_params(fn)
+            # a name left None everywhere (the layer takes its default name) is dropped like
+            # a reuse flag: the class names the layer itself
+            fn.reuse_params |= set(fn.none_names)
             flags = [self.source.span(arg) for ev in fn.events if ev.kind == "call"
                      for q, arg in ev.bound.items() if q in ev.callee.reuse_params]
             for node in fn.auto_reuse:

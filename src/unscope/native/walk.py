@@ -49,7 +49,7 @@ class Walker(Counting):
         self.frames: list[Frame] = []
         self.stmt = None
         self.hoist = True
-        self.after_exit = False     # a return/raise came earlier in the body
+        self.after_exit = False     # a return came earlier in the body
         self.scope_vars: dict = {}  # `as` name -> Frame
         self.scope_uses: list = []  # reads of those names native mode rewrites (re-entry)
 
@@ -66,6 +66,7 @@ class Walker(Counting):
         fn.own = self._own_scope(body)
         self.body(body)
         self._check_scope_vars()
+        self._check_none_names()
 
     def _check_scope_vars(self) -> None:
         """A captured scope object disappears with its `with`: it may only be re-entered or
@@ -242,7 +243,9 @@ class Walker(Counting):
         for child in ast.iter_child_nodes(s):
             if isinstance(child, ast.expr):
                 self.expr(child)
-        if t in (ast.Return, ast.Raise):
+        if t is ast.Return:
+            # what follows a conditional return may not run; after a raise it runs whenever
+            # the call succeeds at all, so a guard (`if ...: raise ValueError`) changes nothing
             self.after_exit = True
 
     def _reuse_call(self, node) -> bool:
@@ -572,16 +575,16 @@ class Walker(Counting):
             if parts is None:
                 self.fail(node, api, "layer name computed at run time; kept in TF1 form")
                 return
-            if type(name) is ast.Name and name.id in self.fn.arg_nodes \
-                    and apis.is_none(self.fn.defaults.get(name.id, ast.Constant(0))):
-                # None at a call: TF1 names the layer by its default name (uniquified)
-                self.fail(node, api, f"the layer's name {name.id} defaults to None, where TF1 "
-                          f"names it {spec.default_name!r} (uniquified); kept in TF1 form")
-                return
-            self.note_struct(name, api)
-            if len(parts) == 1 and isinstance(parts[0], str):
-                self.opened(parts[0].split("/")[0])
-            path = self.frame.path + segments(parts)
+            if self._none_default(name):
+                # None at every call (module_call checks the callers): TF1 names the layer by
+                # its default name, uniquified in the current scope, as if unnamed
+                self.fn.none_names.setdefault(name.id, []).append(name)
+                path = self.frame.path + ((self.request(spec.default_name, node, api),),)
+            else:
+                self.note_struct(name, api)
+                if len(parts) == 1 and isinstance(parts[0], str):
+                    self.opened(parts[0].split("/")[0])
+                path = self.frame.path + segments(parts)
         for key, value in bound.items():
             if key != spec.name_kw and key not in spec.drop:
                 self.expr(value)
@@ -591,12 +594,47 @@ class Walker(Counting):
                 self.fn.tensor.setdefault(n.id, n)
         self.event("layer", node, path, bound=bound, positional=positional, spec=spec, api=api)
 
+    def _none_default(self, node) -> bool:
+        """``node`` reads a parameter of this function whose default is None."""
+        return type(node) is ast.Name and node.id in self.fn.arg_nodes \
+            and apis.is_none(self.fn.defaults.get(node.id, ast.Constant(0)))
+
+    def _none_names_passed(self, bound, callee: Fn) -> str | None:
+        """Why a call gives a name to a parameter of ``callee`` that only names layers by
+        their default, or None (left None here, or passed on from such a parameter)."""
+        for p in callee.none_names:
+            arg = bound.get(p)
+            if arg is None or apis.is_none(arg):
+                continue
+            if self._none_default(arg):
+                self.fn.none_names.setdefault(arg.id, []).append(arg)
+                continue
+            return (f"passes {p}={ast.unparse(arg)} to {callee.name}, whose layers TF1 names by "
+                    f"their default names when {p} is None; native mode handles only None there")
+        return None
+
+    def _check_none_names(self) -> None:
+        """A parameter taken for a layer's default name must be read nowhere else."""
+        fn = self.fn
+        if not fn.none_names:
+            return
+        for node in walk(fn.node):
+            if type(node) is ast.Name and node.id in fn.none_names \
+                    and all(node is not n for n in fn.none_names[node.id]):
+                self.fail(node, node.id, f"{node.id} (None by default) names a layer by its "
+                          f"default name and is also read at line {node.lineno}; kept in TF1 form")
+                fn.none_names.pop(node.id)
+
     def module_call(self, node, callee: Fn) -> None:
         params = callee.params
         bound, positional, odd = apis.bind(node, tuple(params) + tuple(callee.kwonly))
         # keyword-only parameters cannot be given positionally
         if odd or any(p in callee.kwonly for p in positional):
             self.fail(node, callee.name, f"call of {callee.name} with * or ** or unknown arguments")
+            return
+        why = self._none_names_passed(bound, callee)
+        if why is not None:
+            self.fail(node, callee.name, why)
             return
         for value in bound.values():
             self.expr(value)
