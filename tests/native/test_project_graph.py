@@ -416,3 +416,69 @@ def test_a_layer_named_by_a_parameter_that_defaults_to_none_takes_its_default_na
     model = module.Head()
     model(tf.zeros([1, 3]))
     assert str(sorted(v.name for v in model.variables)) == tf1.stdout.strip()
+
+
+def test_a_counted_name_of_another_file_class_must_come_out_the_same(tmp_path):
+    """``ln`` (name=None: TF1's default name, counted in the caller's scope) is native in its
+    file, first of its kind at its caller there: a caller in another file builds its class
+    where it counts the same ("head/dense"), and keeps TF1 form where it would count "dense_1"."""
+    import subprocess
+    import sys
+
+    from unscope.migrate.runner import migrate_paths
+
+    pkg = tmp_path / "src" / "pkg"
+    pkg.mkdir(parents=True)
+    (pkg / "__init__.py").write_text("")
+    (pkg / "layers.py").write_text(textwrap.dedent('''\
+        import tensorflow.compat.v1 as tf
+
+
+        def ln(x, name=None):
+            return tf.layers.dense(x, 2, name=name)
+
+
+        def stem(x):
+            with tf.variable_scope("stem"):
+                return ln(x)
+        '''))
+    (pkg / "model.py").write_text(textwrap.dedent('''\
+        import tensorflow.compat.v1 as tf
+
+        from pkg import layers
+
+
+        def head(x):
+            with tf.variable_scope("head"):
+                return layers.ln(x)
+
+
+        def twice(x):
+            with tf.variable_scope("twice"):
+                return layers.ln(layers.ln(x))
+        '''))
+    report = migrate_paths([pkg], mode="native", out=str(tmp_path / "out" / "pkg"), jobs=1)
+    assert report.failures == []
+    code = (tmp_path / "out" / "pkg" / "model.py").read_text()
+    assert "class Head(" in code and "class Twice(" not in code, code
+    run = textwrap.dedent('''\
+        import tensorflow as tf
+        from pkg import model
+        head = model.Head()
+        head(tf.zeros([1, 3]))
+        print(sorted(v.name for v in head.variables))
+        ''')
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path / "out"), os.environ.get("PYTHONPATH", "")]),
+           "TF_CPP_MIN_LOG_LEVEL": "3"}
+    native = subprocess.run([sys.executable, "-c", run], capture_output=True, text=True, env=env, timeout=120)
+    tf1 = textwrap.dedent('''\
+        import tensorflow.compat.v1 as tf
+        from pkg import model
+        with tf.Graph().as_default():
+            model.head(tf.zeros([1, 3]))
+            print(sorted(v.name for v in tf.global_variables()))
+        ''')
+    env1 = {**env, "PYTHONPATH": str(tmp_path / "src"), "TF_USE_LEGACY_KERAS": "1"}
+    want = subprocess.run([sys.executable, "-c", tf1], capture_output=True, text=True, env=env1, timeout=120)
+    assert want.stdout.strip() == "['head/dense/bias:0', 'head/dense/kernel:0']", want.stderr[-1000:]
+    assert native.stdout.strip() == want.stdout.strip(), native.stderr[-1000:]

@@ -59,6 +59,9 @@ class ForeignClass:
     fresh_path: bool
     mode: str = "param"   # "root": the class names its variables from the top level
     opens: tuple = ()     # scopes a class without its own opens in its caller's scope, by name
+    # names a class without its own scope takes from its caller's counters, ((base, name), ...):
+    # as this file's callers resolved them (``dense``), which every other caller must match
+    counted: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -108,13 +111,13 @@ def _describe(source: str, path: str, classes, foreign=()) -> dict:
         if fn.own is None:
             found = _scopeless(program, fn, entry)
             if found is not None:
-                kinds, path_param, opens = found
+                kinds, path_param, opens, counted = found
                 out[name] = ForeignClass(
                     owner=path, function=name, cls=entry["class"],
                     header=f"def {name}({ast.unparse(fn.node.args)}):\n    pass\n",
                     kinds=tuple(kinds.items()), own=None, struct=tuple(sorted(fn.struct)),
                     path_param=path_param, path_default=None, fresh_path=path_param is not None,
-                    mode="root" if path_param is None else "param", opens=opens)
+                    mode="root" if path_param is None else "param", opens=opens, counted=counted)
             continue
         found = None if fn.footprint else _entry_kinds(fn, entry)
         if found is not None:
@@ -155,9 +158,15 @@ def _scopeless(program, fn, entry):
     probe = Fn(fn.node)   # walked again as a callee: what it takes from the caller's scope
     probe.root = False
     Walker(probe, program).run()
-    if probe.reasons or any(entry[0] != "open" for entry in probe.footprint):
+    if probe.reasons or probe.uncounted or fn.uncounted:
         return None
-    return kinds, (fresh[0] if fresh else None), tuple(entry[1] for entry in probe.footprint)
+    # the class's counted names are fixed as this file's callers resolved them
+    slots = [entry[2] for entry in fn.footprint if entry[0] == "uniq"]
+    if len(slots) != sum(entry[0] == "uniq" for entry in probe.footprint) \
+            or any(s.name is None or s.conflict for s in slots):
+        return None
+    opens = tuple(entry[1] for entry in probe.footprint if entry[0] == "open")
+    return kinds, (fresh[0] if fresh else None), opens, tuple((s.base, s.name) for s in slots)
 
 
 def _entry_kinds(fn, entry):
@@ -186,7 +195,7 @@ def attach(program, foreign) -> None:
     defined in this file, or names two different classes, is left out (TF1 form, as
     before)."""
     from unscope.native.functions import Fn, OwnScope
-    from unscope.native.paths import class_name
+    from unscope.native.paths import Slot, class_name
     from unscope.native.plan import Plan, fresh
 
     by_text, by_name, unresolved, plain = {}, {}, {}, set()
@@ -205,6 +214,11 @@ def attach(program, foreign) -> None:
         fn = Fn(ast.parse(target.header).body[0])
         fn.own = OwnScope(None, *target.own) if target.own is not None else None
         fn.footprint = [("open", name) for name in target.opens]
+        fn.fixed_counts = bool(target.counted)
+        for base, name in target.counted:   # a caller here counting otherwise conflicts
+            slot = Slot(base)
+            slot.assign(name)
+            fn.footprint.append(("uniq", base, slot))
         fn.kinds = dict(target.kinds)
         fn.reuse_params = {p for p, k in target.kinds if k == "reuse"}
         fn.struct = {p: fn.node for p in target.struct}

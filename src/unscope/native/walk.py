@@ -667,8 +667,20 @@ class Walker(Counting):
             path = path + seg
         else:
             self.apply_footprint(callee.footprint, node, callee.name)
+            if getattr(callee, "fixed_counts", False) and not self._counts_as_fixed(callee):
+                self.fail(node, callee.name, f"{callee.name} (another file's class) names a layer "
+                          f"by TF1's count in its caller's scope, and here TF1 counts otherwise")
+                return
         self.event("call", node, path, bound=bound, positional=positional, callee=callee,
                    base_path=frame.path)
+
+    def _counts_as_fixed(self, callee) -> bool:
+        """The names a class of another file took from its callers' counters come out the
+        same here: resolved now (not in a loop or the entry scope) and equal."""
+        slots = [e[2] for e in callee.footprint if e[0] == "uniq"]
+        in_frame = [kind for kind, _ in self.control[self.frame.ctl:]]
+        return not slots or (self.frame.counts is not None and not in_frame
+                             and all(s.conflict is None for s in slots))
 
     def template(self, node, target: str) -> None:
         api = "tf.make_template"
