@@ -241,3 +241,21 @@ def test_continuations_are_those_tokenize_finds(text):
     from unscope.native.layout import _continuations, _continuations_by_tokens
 
     assert list(_continuations(text, True)) == list(_continuations_by_tokens(text, True, {}))
+
+
+WRAPPED = SCANNED + [
+    "# a comment right above: tokenize counts it in the statement, which is not wrapped\n"
+    "y = g(aaa, bbb, ccc, ddd)\n",
+    "if x:\n    y = g(aaa, bbb, ccc, ddd); z = h(eee, fff, ggg)\nw = k(hhh, iii, jjj, kkk)  # end\n",
+    "s = f('''a\nb''', ccc, ddd, eee)\nt = f(aaa, bbb, ccc, ddd)\n",
+    "if x:\n        y = g(aaa, bbb, ccc, ddd)\n    z = g(aaa, bbb, ccc, ddd)\n",
+    "y = g(aaa, bbb, ccc, ddd) \\\n",
+]
+
+
+@pytest.mark.parametrize("text", WRAPPED + [p.read_text() for p in CASES])
+def test_long_lines_wrapped_where_tokenize_finds_one_line_statements(text):
+    from unscope.native.layout import _wrap_by_tokens, wrap_long_lines
+
+    for width in (20, 40):
+        assert wrap_long_lines(text, None, width) == _wrap_by_tokens(text, text.splitlines(True), set(), width)

@@ -40,6 +40,8 @@ import re
 import sys
 import tokenize
 
+from unscope.migrate.parses import parse
+
 __all__ = ["layout", "order_imports", "realign", "space_definitions", "wrap_long_lines"]
 
 _OPEN, _CLOSE = "([{", ")]}"
@@ -66,6 +68,30 @@ def wrap_long_lines(code: str, source: str | None = None, width: int = MAX_LINE)
     theirs = {line.strip() for line in (source or "").splitlines()}
     if not any(len(line.rstrip("\n")) > width and line.strip() not in theirs for line in lines):
         return code
+    # the rows that are a statement of their own, as tokenize's logical lines would show them,
+    # read off brackets, quotes and comments; only those rows are tokenized
+    rows = None if _TOKENIZED.search(code) else _one_line_statements(code)
+    if rows is None:
+        return _wrap_by_tokens(code, lines, theirs, width)
+    for row in sorted(rows, reverse=True):
+        text = lines[row - 1].rstrip("\n")
+        if len(text) <= width or text.strip() in theirs:
+            continue
+        try:
+            toks = [t for t in tokenize.generate_tokens(io.StringIO(text + "\n").readline) if t.type not in _SKIP]
+        except (SyntaxError, ValueError, tokenize.TokenError, IndentationError):
+            return _wrap_by_tokens(code, code.splitlines(keepends=True), theirs, width)
+        if not toks or toks[0].type == tokenize.COMMENT:
+            continue
+        wrapped = _wrap(text, [t for t in toks if t.type != tokenize.COMMENT], width)
+        if wrapped is not None and _same_tokens(text + "\n", "".join(w + "\n" for w in wrapped)):
+            lines[row - 1] = "".join(w + "\n" for w in wrapped)
+    return "".join(lines)
+
+
+def _wrap_by_tokens(code: str, lines: list, theirs: set, width: int) -> str:
+    """:func:`wrap_long_lines` with the whole text tokenized (text :func:`_one_line_statements`
+    does not read)."""
     try:
         tokens = list(tokenize.generate_tokens(io.StringIO(code).readline))
     except (SyntaxError, ValueError, RecursionError, MemoryError, tokenize.TokenError, IndentationError):
@@ -87,6 +113,84 @@ def wrap_long_lines(code: str, source: str | None = None, width: int = MAX_LINE)
         if wrapped is not None and _same_tokens(text + "\n", "".join(w + "\n" for w in wrapped)):
             lines[row - 1] = "".join(w + "\n" for w in wrapped)
     return "".join(lines)
+
+
+def _one_line_statements(text: str) -> set | None:
+    """The rows (1-based) that hold a whole logical line and nothing else, with no comment-only
+    line since the logical line before (tokenize counts those comments in the statement: it is
+    not wrapped); None for text that is not plain Python."""
+    if text.endswith("\\\n"):
+        return None   # tokenize: EOF in a multi-line statement
+    n = len(text)
+    search = _EVENT.search
+    out = set()
+    indents = [0]
+    depth, row, pos = 0, 1, 0
+    in_statement, at_row_start = False, True
+    first_row, after_comment, comment_before = 0, False, False
+    while True:
+        if at_row_start:   # outside any statement: what this row holds
+            at_row_start = False
+            k = pos
+            while k < n and text[k] == " ":
+                k += 1
+            if k >= n:
+                break
+            if text[k] == "#":
+                comment_before = True
+            elif text[k] == "\\":
+                return None
+            elif text[k] != "\n":
+                in_statement, first_row, after_comment = True, row, comment_before
+                column = k - pos
+                if column > indents[-1]:
+                    indents.append(column)
+                while column < indents[-1]:
+                    indents.pop()
+                    if column > indents[-1]:
+                        return None   # tokenize: unindent does not match any outer level
+            pos = k
+        m = search(text, pos)
+        if m is None:
+            break
+        p = m.start()
+        c = text[p]
+        if c == "\n":
+            pos = p + 1
+            if depth == 0:
+                if in_statement and first_row == row and not after_comment:
+                    out.add(row)
+                if in_statement:
+                    in_statement = comment_before = False
+                at_row_start = True
+            row += 1
+        elif c == "\\":
+            if not in_statement or not text.startswith("\n", p + 1):
+                return None
+            pos, row = p + 2, row + 1
+        elif c in "([{":
+            depth += 1
+            pos = p + 1
+        elif c in ")]}":
+            if not depth:
+                return None
+            depth -= 1
+            pos = p + 1
+        elif c == "#":
+            end = text.find("\n", p)
+            pos = n if end < 0 else end
+        else:
+            triple = text.startswith(c * 3, p)
+            s = _STRING[c * 3 if triple else c].match(text, p)
+            if s is None:
+                return None
+            pos = s.end()
+            row += text.count("\n", p, pos)
+    if depth:
+        return None
+    if in_statement and first_row == row and not after_comment:
+        out.add(row)
+    return out
 
 
 def _same_tokens(old: str, new: str) -> bool:
@@ -388,8 +492,9 @@ def space_definitions(code: str, source: str | None = None) -> str:
     """Exactly two blank lines before each top-level ``def`` / ``class`` (above its decorators
     and the comments directly over it) and before the first statement after one; with
     ``source``, only where one of the two statements is not in ``source`` as it is."""
-    try:
-        tree = ast.parse(code)
+    try:   # the shared trees (unscope.migrate.parses): the source's is the native pass's, and
+        # where nothing is spaced the engine's check of the output reads this one
+        tree = parse(code)
         kept = _statements(source) if source is not None else set()
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return code
@@ -421,7 +526,7 @@ def space_definitions(code: str, source: str | None = None) -> str:
 def _statements(source: str) -> set[str]:
     """The text of each top-level statement of ``source`` (decorators included)."""
     lines = source.splitlines(keepends=True)
-    return {_text(lines, stmt) for stmt in ast.parse(source).body}
+    return {_text(lines, stmt) for stmt in parse(source).body}
 
 
 def _text(lines: list[str], stmt) -> str:
