@@ -26,6 +26,8 @@ from __future__ import annotations
 import ast
 import os
 
+from unscope.migrate.parses import walk
+
 __all__ = ["imported_names"]
 
 
@@ -94,7 +96,8 @@ def _imports(tree: ast.Module, path: str, reachable=None):
     """``(module, name)`` for every name this file takes from a module (through an alias, only
     from modules whose name is in ``reachable``, when given)."""
     aliases: dict[str, str] = {}   # local name -> dotted module it stands for
-    for node in ast.walk(tree):
+    nodes = walk(tree)   # ast.walk's nodes, in its order, walked once for both loops
+    for node in nodes:
         if type(node) is ast.ImportFrom:
             if node.level:
                 bases = _package(path, node.level)
@@ -120,7 +123,7 @@ def _imports(tree: ast.Module, path: str, reachable=None):
         aliases = {local: dotted for local, dotted in aliases.items() if dotted in reachable}
     if not aliases:
         return
-    for node in ast.walk(tree):
+    for node in nodes:
         if type(node) is not ast.Attribute:
             continue
         chain = []

@@ -27,6 +27,7 @@ import ast
 
 from unscope.analyze.constructs import classify
 from unscope.analyze.imports import canonical_api
+from unscope.migrate.parses import walk
 from unscope.native import apis
 from unscope.native.builders import returns_function
 from unscope.native.paths import Slot, Uniq, key
@@ -175,7 +176,7 @@ def module_binding(program, module: str) -> tuple[str, str | None]:
             return bound, None
     used = set(program.globals)
     for fn in program.creators.values():
-        used |= {n.id for n in ast.walk(fn.node) if type(n) is ast.Name} | set(fn.arg_nodes)
+        used |= {n.id for n in walk(fn.node) if type(n) is ast.Name} | set(fn.arg_nodes)
     if module not in used:
         return module, f"import {module}\n"
     name = f"{module}_"
