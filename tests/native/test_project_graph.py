@@ -482,3 +482,27 @@ def test_a_counted_name_of_another_file_class_must_come_out_the_same(tmp_path):
     want = subprocess.run([sys.executable, "-c", tf1], capture_output=True, text=True, env=env1, timeout=120)
     assert want.stdout.strip() == "['head/dense/bias:0', 'head/dense/kernel:0']", want.stderr[-1000:]
     assert native.stdout.strip() == want.stdout.strip(), native.stderr[-1000:]
+
+
+def test_files_naming_no_module_of_the_run_are_read_only_when_another_needs_them(tmp_path, monkeypatch):
+    """The pre-pass parses only files whose import lines name a module of the run (or are
+    relative); the graph is the one that parsing every file gives, for each spelling."""
+    from unscope.native import project_graph
+
+    paths = _tree(tmp_path, {
+        "pkg/__init__.py": "",
+        "pkg/layers.py": LAYERS,
+        "pkg/joined.py": "import os, \\\n    layers\ny = layers.fc(1, 2, 'fc')\n",
+        "pkg/relative.py": "from . import layers\ny = layers.conv(1, 2)\n",
+        "pkg/wide.py": "import ｌａｙｅｒｓ\ny = layers.fc(1, 2, 'fc')\n",   # NFKC: layers
+        "pkg/crlf.py": "import os, \\\r\n    layers\r\ny = layers.fc(1, 2, 'fc')\r\n",
+        "pkg/attribute.py": "import tensorflow as tf\ny = tf.layers.dense(1, 2)\n",
+        "pkg/plain.py": "import numpy as np\nx = np.zeros(3)\n",
+    })
+    fast = read_project(paths)
+    monkeypatch.setattr(project_graph, "_mentions", lambda tops: None)
+    every = read_project(paths)
+    assert len(fast.references) == 4
+    for field in ("imported", "references", "texts", "plain", "candidates"):
+        assert getattr(fast, field) == getattr(every, field), field
+    assert fast.waves() == every.waves()

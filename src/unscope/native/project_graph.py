@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 from dataclasses import dataclass, field
 
+from unscope.migrate.parses import walk
 from unscope.native.exports import _dotted_names, _imports, _package, _parse_bytes
 from unscope.native.project import PLAIN, Reference
 from unscope.native.project_helpers import bound_names, maker_facts, plain_functions
@@ -78,9 +80,11 @@ class ProjectGraph:
 def read_project(paths) -> ProjectGraph:
     """Read and parse every ``.py`` file of ``paths`` once; see :class:`ProjectGraph`."""
     from unscope.migrate.engine import _collector_paused
+    from unscope.migrate.parses import shared_parses
 
-    # the trees live until the end: the cycle collector would walk them again and again
-    with _collector_paused():
+    # the trees live until the end: the cycle collector would walk them again and again; each
+    # is walked once for the imports, the references and the helpers' facts (shared_parses)
+    with _collector_paused(), shared_parses():
         return _read_project(paths)
 
 
@@ -102,7 +106,13 @@ def _read_project(paths) -> ProjectGraph:
     found: dict[str, set] = {path: set() for path in files}
     raw: dict[str, bytes] = {}
     trees: dict[str, ast.Module] = {}   # kept while the pass runs: the callees' are read again
+    tops = {dotted.partition(".")[0] for dotted in by_module}
+    names_the_run = _mentions(tops)
+    unread = set()   # files that name no module of the run: parsed only if another file reads them
     for path in files:
+        if names_the_run is not None and not names_the_run(path):
+            unread.add(path)
+            continue
         data, tree = _parse_bytes(path)
         if tree is None:
             continue
@@ -119,7 +129,10 @@ def _read_project(paths) -> ProjectGraph:
         if refs:
             graph.references[path] = refs
     graph.imported = {path: frozenset(names) for path, names in found.items() if names}
-    tops = {dotted.partition(".")[0] for dotted in by_module}
+    for owner in sorted({r.owner for refs in graph.references.values() for r in refs} & unread):
+        data, tree = _parse_bytes(owner)
+        if tree is not None:
+            raw[owner], trees[owner] = data, tree
     for owner in sorted({r.owner for refs in graph.references.values() for r in refs}):
         tree = trees.get(owner)
         if tree is not None:
@@ -138,6 +151,34 @@ def _read_project(paths) -> ProjectGraph:
                 except UnicodeDecodeError:
                     pass
     return graph
+
+
+def _mentions(tops):
+    """A test of a file's bytes: whether it may import from the run - a line with ``import``
+    on it (lines joined at a backslash, as Python joins them) spells one of ``tops`` (the first
+    names of the run's modules; a module's first name never follows a dot) or a relative
+    import; a file that is not plain ASCII (identifiers are NFKC-normalized) or has a CR is
+    always read.  None when a top name is not ASCII (every file is read)."""
+    if not all(t.isascii() for t in tops):
+        return None
+    firsts = {t.encode() for t in tops}
+
+    def test(path):
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except OSError:
+            return True   # parsed as before: it fails there
+        if not data.isascii() or b"\r" in data:
+            return True
+        lines = b"\n".join(_IMPORT_LINE.findall(data.replace(b"\\\n", b" ")))
+        return _RELATIVE.search(lines) is not None or not firsts.isdisjoint(_FIRST_NAME.findall(lines))
+    return test
+
+
+_IMPORT_LINE = re.compile(rb"^.*\bimport\b.*$", re.M)
+_FIRST_NAME = re.compile(rb"(?<![.\w])[A-Za-z_]\w*")
+_RELATIVE = re.compile(rb"\bfrom\s*\.")
 
 
 def _makers(graph: ProjectGraph, trees: dict) -> dict:
@@ -234,7 +275,7 @@ def _references(tree: ast.Module, path: str, by_module: dict, reachable=frozense
     modules = {k: v for k, v in modules.items() if v in reachable}
     packages &= reachable
     if modules or packages:
-        for node in ast.walk(tree):
+        for node in walk(tree):   # shared with the export pass's walk of it
             if type(node) is not ast.Attribute:
                 continue
             chain = [node.attr]

@@ -32,6 +32,7 @@ import builtins
 
 from unscope.analyze.constructs import classify
 from unscope.analyze.imports import ImportTable, canonical_api
+from unscope.migrate.parses import walk
 
 __all__ = ["plain_functions"]
 
@@ -73,9 +74,9 @@ def plain_functions(tree: ast.Module, run_modules=frozenset()) -> frozenset:
 def _calls_ok(fn: ast.FunctionDef, table, aliases, functions, run_modules):
     """The same-file functions ``fn`` calls, or None when some call is not plain."""
     local = _local_names(fn)
-    nested = {n.name for n in ast.walk(fn) if n is not fn and type(n) is ast.FunctionDef}
+    nested = {n.name for n in walk(fn) if n is not fn and type(n) is ast.FunctionDef}
     deps = set()
-    for node in ast.walk(fn):
+    for node in walk(fn):
         if type(node) is not ast.Call:
             continue
         func = node.func
@@ -109,14 +110,14 @@ def _calls_ok(fn: ast.FunctionDef, table, aliases, functions, run_modules):
 
 
 def _local_names(fn) -> set:
-    names = {a.arg for a in ast.walk(fn.args) if type(a) is ast.arg}
-    for node in ast.walk(fn):
+    names = {a.arg for a in walk(fn.args) if type(a) is ast.arg}
+    for node in walk(fn):
         if type(node) is ast.Name and type(node.ctx) is ast.Store:
             names.add(node.id)
         elif node is not fn and type(node) in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
             names.add(node.name)
         elif type(node) in (ast.Lambda,):
-            names.update(a.arg for a in ast.walk(node.args) if type(a) is ast.arg)
+            names.update(a.arg for a in walk(node.args) if type(a) is ast.arg)
     return names
 
 
@@ -126,7 +127,7 @@ def bound_names(stmt) -> list:
         return [stmt.name]
     if type(stmt) in (ast.Import, ast.ImportFrom):
         return [(a.asname or a.name).partition(".")[0] for a in stmt.names if a.name != "*"]
-    return [n.id for n in ast.walk(stmt) if type(n) is ast.Name and type(n.ctx) is ast.Store]
+    return [n.id for n in walk(stmt) if type(n) is ast.Name and type(n.ctx) is ast.Store]
 
 
 _MAKING_KINDS = frozenset({"get_variable", "variable_scope", "variable", "layer", "make_template", "rnn_cell"})
@@ -144,7 +145,7 @@ def maker_facts(tree: ast.Module) -> dict:
         if type(stmt) is not ast.FunctionDef:
             continue
         makes, same, other = False, set(), set()
-        for node in ast.walk(stmt):
+        for node in walk(stmt):
             if type(node) is not ast.Call:
                 continue
             qual = table.resolve(node.func)
