@@ -270,6 +270,35 @@ def reuse_edits(lines: list, lifts) -> None:
         lines[row] = lines[row][:col] + text + lines[row][col:]
 
 
+def _none_scope_defaults(init: ast.FunctionDef) -> dict:
+    """``{param: default_name}`` for ``with tf.variable_scope(param, default_name="bert")`` in
+    ``__init__`` where ``param`` defaults to None: TF1 takes the default name for None, and the
+    module class has that name as its default, so None must not be passed on."""
+    a = init.args
+    nones = {p.arg for p, d in zip(a.args[len(a.args) - len(a.defaults):], a.defaults)
+             if type(d) is ast.Constant and d.value is None}
+    out = {}
+    for node in ast.walk(init):
+        if type(node) is ast.With:
+            for item in node.items:
+                call = item.context_expr
+                if type(call) is ast.Call and call.args and type(call.args[0]) is ast.Name \
+                        and call.args[0].id in nones:
+                    for kw in call.keywords:
+                        if kw.arg == "default_name" and type(kw.value) is ast.Constant \
+                                and isinstance(kw.value.value, str):
+                            out[call.args[0].id] = kw.value.value
+    return out
+
+
+def _net_arg(p: str, defaults: dict) -> str:
+    if p in defaults:
+        name = defaults[p]
+        literal = f'"{name}"' if '"' not in name and "\\" not in name else repr(name)
+        return f"{p}={literal} if {p} is None else {p}"
+    return f"{p}={p}"
+
+
 def owner_init(init: ast.FunctionDef, lift: InitLift, entry: dict, indent: str, nn: str | None = None) -> list | None:
     """The owner's new ``__init__`` (lines), or None when the module's constructor or call
     needs what ``__init__``'s parameters cannot give. With a ``reuse`` parameter, ``net=``
@@ -282,7 +311,8 @@ def owner_init(init: ast.FunctionDef, lift: InitLift, entry: dict, indent: str, 
                                      kw_defaults=[], kwarg=None, defaults=init.args.defaults))
     unit = " " * max(1, init.body[0].col_offset - init.col_offset)   # the file's indent unit
     body = indent + unit
-    build = f"{entry['class']}({', '.join(f'{p}={p}' for p in init_args)})"
+    defaults = _none_scope_defaults(init)
+    build = f"{entry['class']}({', '.join(_net_arg(p, defaults) for p in init_args)})"
     slot = lift.slot
     out = [f"{indent}def __init__({args}, {slot}=None):", f"{body}super().__init__()"]
     out += [f"{body}self.{a} = {a}" for a in lift.plain.values()]
