@@ -49,6 +49,7 @@ from unscope.native.classes_bases import Base, calls_base_init, plain_base, rewr
 from unscope.native.classes_helpers import helper_function, helper_uses, helpers
 from unscope.native.classes_family import configuring, family as below, in_file_base
 from unscope.native.classes_prefix import own_names, prefix_clash, scope_attributes, scope_names
+from unscope.native.classes_shared import Sharing, share, sharings, synthetic_spots
 from unscope.native.classes_init import (InitLift, analyse_init, family_twins, forwards, owner_init, reuse_edits,
                                          snake)
 from unscope.native.paths import _RESERVED
@@ -71,6 +72,7 @@ class Lifted:
     scope_default: str | None = None   # reads self.name (a plain base's scope): the function's default
     stored: list = field(default_factory=list)   # self attributes it stores (DCGAN's self.h0_w): owner.h0_w
     scope_attrs: dict = field(default_factory=dict)   # self.scope (stored from scope="adversary"): its default
+    shares: Sharing | None = None   # it reuses another method's variables (DCGAN's sampler)
 
 
 @dataclass
@@ -345,6 +347,8 @@ def _liftable(cls: ast.ClassDef, api, creates, taken, tree, callable_helpers, so
             raise NotLiftable(f"the class already has an attribute {one.slot}")
         taken.add(one.function)
         out.methods.append(one)
+    for found in sharings(out.methods, api):   # sampler reuses generator's scope: it holds its modules
+        next(one for one in out.methods if one.function == found.function).shares = found
     for one in out.methods:   # a module reads its attributes once, when built: not what a method stores
         for other in out.methods:
             clash = sorted(set(one.stored) & set(other.attrs))
@@ -534,6 +538,8 @@ def _synthetic(source: str, lifted: list, kept_helpers=()) -> str:
                 at = call.end_col_offset - 1 - indent
                 spots.append((call.end_lineno - 1 - first, at, at,
                               (", " if call.args or call.keywords else "") + use.keywords))
+            if one.shares is not None:
+                spots += synthetic_spots(one.shares, first, indent, text)
             for row, lo, hi, attr in sorted(spots, reverse=True):
                 text[row] = text[row][:lo] + attr + text[row][hi:]
             head_rows = m.body[0].lineno - m.lineno
@@ -580,6 +586,10 @@ def place(code: str, original: str, lifting: Lifting, classes: list) -> str | No
     if nn is None:
         return None
     nn = nn.group(1)
+    for one in (one for cls in lifting.classes for one in cls.methods if one.shares is not None):
+        tail = share(tail, one.shares, made, nn)   # made's entry: the constructor taking the sharee's module
+        if tail is None:
+            return None
     src_lines = original.split("\n")
     tree = ast.parse(head)
     owners = {s.name: s for s in tree.body if type(s) is ast.ClassDef}
@@ -705,8 +715,11 @@ def _rewrite(cls: LiftedClass, lines: list, made: dict, nn: str) -> str | None:
         entry = made.get(one.function)
         if entry is None:
             return None
+        # sampler reusing generator's variables: built from generator's module (classes_shared)
+        sharee = next((o for o in cls.methods if one.shares and o.function == one.shares.sharee), None)
+        holder = entry["init_args"][0] if sharee is not None else None
         init_args = [a for a in entry["init_args"] if (a != "name" or "name" in scope and "name" in one.attrs)
-                     and a not in _unread_defaults(one.method)]
+                     and a not in _unread_defaults(one.method) and a != holder]
         if any(a not in one.attrs and not (one.stored and a == OWNER) for a in init_args):
             return None
         call = entry["call_args"]
@@ -719,12 +732,14 @@ def _rewrite(cls: LiftedClass, lines: list, made: dict, nn: str) -> str | None:
         doc = type(body0) is ast.Expr and type(body0.value) is ast.Constant and isinstance(body0.value.value, str)
         start = row(body0.end_lineno) + 1 if doc else row(body0.lineno)
         ind = " " * body0.col_offset
-        build = ", ".join(f"{a}={'self' if one.stored and a == OWNER else scope.get(a, 'self.' + a)}"
-                          for a in init_args)
+        build = ", ".join(([f"self.{sharee.slot}"] if sharee is not None else []) + [
+            f"{a}={'self' if one.stored and a == OWNER else scope.get(a, 'self.' + a)}" for a in init_args])
         args = (["self"] if one.stored and OWNER in call else []) + [p for p in one.params if p in call] \
             + [f"{a}={scope.get(a, 'self.' + a)}" for a in one.attrs if a in call]
-        replaced[start] = (row(mm.end_lineno), [
-            f"{ind}if self.{one.slot} is None:",
+        first_call = [f"{ind}    if self.{sharee.slot} is None:   # TF1: its variables did not exist yet",
+                      f"{ind}        raise ValueError(\"{one.method.name} reuses the variables of "
+                      f"{sharee.method.name}: call {sharee.method.name} first\")"] if sharee is not None else []
+        replaced[start] = (row(mm.end_lineno), [f"{ind}if self.{one.slot} is None:"] + first_call + [
             f"{ind}    self.{one.slot} = {entry['class']}({build})",
             f"{ind}return self.{one.slot}({', '.join(args)})"])
     for call, scope, trainable in cls.selections:
