@@ -33,11 +33,13 @@ and only its variable-making methods call it.
 from __future__ import annotations
 
 import ast
+import builtins
 from dataclasses import dataclass
 
 from unscope.native.paths import class_name
 
-__all__ = ["Helper", "HelperUse", "helpers", "helper_uses", "helper_function"]
+__all__ = ["Helper", "HelperUse", "ForeignHelper", "helpers", "foreign_helpers", "helper_uses", "helper_function",
+           "import_map"]
 
 
 @dataclass
@@ -48,6 +50,21 @@ class Helper:
     defaults: dict             # parameter -> its default (node)
     attrs: dict                # self attribute -> the __init__ parameter it holds
     function: str              # the module-level function __call__ becomes
+    lines: list | None = None  # a class of another file of the run: its text (see ForeignHelper)
+
+
+@dataclass(frozen=True)
+class ForeignHelper:
+    """A helper class of another file of the run (``from ops import *`` brings DCGAN's
+    ``batch_norm`` to model.py), as plain data: its TF1 text and the imports of its file.
+    TF1 named its variables where it was called, so a native caller carries its ``__call__``
+    over as its own module (the class stays in its file, as TF1 code for other callers); only
+    where every name the class reads means the same here (``tf``)."""
+
+    owner: str
+    name: str
+    source: str
+    imports: tuple             # ((local name, dotted module), ...) of the owner's top level
 
 
 @dataclass
@@ -117,6 +134,58 @@ def _helper(cls, creates, taken):
     if function in taken:
         return None
     return Helper(cls, call, params, defaults, attrs, function)
+
+
+def foreign_helpers(found: dict, tree: ast.Module, creates, taken) -> dict:
+    """``{local name: Helper}`` for the :class:`ForeignHelper` s in ``found`` (local name ->
+    ForeignHelper) that this file does not bind itself and whose free names it imports the same."""
+    here = dict(import_map(tree))
+    bound = {n for s in tree.body for n in _bound(s)}
+    out = {}
+    for local, fh in found.items():
+        if local in bound or local != fh.name:
+            continue
+        try:
+            module = ast.parse(fh.source)
+        except SyntaxError:
+            continue
+        cls = module.body[0] if len(module.body) == 1 and type(module.body[0]) is ast.ClassDef else None
+        if cls is None:
+            continue
+        theirs = dict(fh.imports)
+        stored = {n.id for n in ast.walk(cls) if type(n) is ast.Name and type(n.ctx) is not ast.Load}
+        params = {a.arg for n in ast.walk(cls) if type(n) is ast.arguments for a in n.args}
+        free = {n.id for n in ast.walk(cls) if type(n) is ast.Name and type(n.ctx) is ast.Load} - stored - params
+        free -= set(dir(builtins))   # object, float, ...
+        if any(name not in theirs or here.get(name) != theirs[name] for name in free):
+            continue
+        helper = _helper(cls, creates, taken)
+        if helper is not None:
+            helper.lines = fh.source.split("\n")
+            out[local] = helper
+            taken.add(helper.function)
+    return out
+
+
+def import_map(tree: ast.Module) -> tuple:
+    """``((local, dotted), ...)`` for the top-level imports (``import tensorflow as tf``:
+    ``("tf", "tensorflow")``; ``from a import b``: ``("b", "a.b")``)."""
+    out = []
+    for s in tree.body:
+        if type(s) is ast.Import:
+            out += [(a.asname or a.name.partition(".")[0], a.name if a.asname else a.name.partition(".")[0])
+                    for a in s.names]
+        elif type(s) is ast.ImportFrom and not s.level:
+            out += [(a.asname or a.name, f"{s.module}.{a.name}") for a in s.names if a.name != "*"]
+    return tuple(out)
+
+
+def _bound(stmt) -> list:
+    if type(stmt) in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+        return [stmt.name]
+    if type(stmt) in (ast.Import, ast.ImportFrom):
+        return [(a.asname or a.name).partition(".")[0] for a in stmt.names if a.name != "*"]
+    return [n.id for n in ast.walk(stmt) if type(n) is ast.Name and type(n.ctx) is ast.Store]
 
 
 def _plain_args(m) -> bool:

@@ -132,7 +132,6 @@ def share(tail: str, sharing: Sharing, made: dict, nn: str) -> str | None:
     if init is None or other_init is None:
         return None
     lines = tail.split("\n")
-    segment = "\n".join(lines)
     if f"{nn}.variable(" in "\n".join(lines[cls.lineno - 1:cls.end_lineno]):
         return None   # a variable of its own: TF1 reused one by name that nothing here holds
     built = {}
@@ -154,7 +153,7 @@ def share(tail: str, sharing: Sharing, made: dict, nn: str) -> str | None:
                 return None   # the sharer builds a module the sharee does not: TF1 shared nothing of it
             body.append(f"{ind}self.{s.targets[0].attr} = {holder}.{attr}")
         else:
-            body.extend(ast.get_source_segment(segment, s, padded=True).split("\n"))
+            body.extend(lines[s.lineno - 1:s.end_lineno])   # (the engine writes a statement on its own rows)
     read = {n.id for s in init.body if not _builds(s) and not _is_super(s)
             for n in ast.walk(s) if type(n) is ast.Name}
     args = init.args

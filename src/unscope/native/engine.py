@@ -17,6 +17,7 @@ from unscope.native.emit import Emitter
 from unscope.native.islands import ISLAND_PHRASE, hosts as island_hosts, module_binding, partials
 from unscope.native.kwargs_passthrough import migrate_passthrough
 from unscope.native.layout import layout
+from unscope.native.classes_helpers import ForeignHelper
 from unscope.native.methods import lift, place, reasons
 from unscope.native.plan import Plan, Unsupported, decide_modes, plan_function
 from unscope.native.program import Program
@@ -126,7 +127,8 @@ def _migrate(source: str, path: str, nn_import: str, imported: frozenset = froze
             tree = parse(source, filename=path)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             pass
-    lifting = lift(source, tree) if tree is not None else None
+    helpers = {ref.text: target for ref, target in foreign if isinstance(target, ForeignHelper)}
+    lifting = lift(source, tree, foreign=helpers) if tree is not None else None
     why = {}
     if lifting is not None:
         result = _migrate_file(lifting.source, path, nn_import, imported, lifting.names, foreign=foreign)

@@ -46,7 +46,7 @@ from unscope.analyze.constructs import classify
 from unscope.analyze.imports import ImportTable, canonical_api
 from unscope.native import apis
 from unscope.native.classes_bases import Base, calls_base_init, plain_base, rewrite_base, variable_list_read
-from unscope.native.classes_helpers import helper_function, helper_uses, helpers
+from unscope.native.classes_helpers import foreign_helpers, helper_function, helper_uses, helpers
 from unscope.native.classes_family import configuring, family as below, in_file_base
 from unscope.native.classes_prefix import own_names, prefix_clash, scope_attributes, scope_names
 from unscope.native.classes_shared import Sharing, share, sharings, synthetic_spots
@@ -110,9 +110,10 @@ def reasons(source: str, tree: ast.Module) -> dict[str, str]:
     return out
 
 
-def lift(source: str, tree: ast.Module, why: dict | None = None) -> Lifting | None:
+def lift(source: str, tree: ast.Module, why: dict | None = None, foreign=None) -> Lifting | None:
     """The file with every liftable class's variable-making methods as functions, or None.
-    ``why`` collects, per class left alone, the reason."""
+    ``why`` collects, per class left alone, the reason; ``foreign``: helper classes of other
+    files of the run this file may build (local name -> ``ForeignHelper``)."""
     why = {} if why is None else why
     table = ImportTable.from_tree(tree)
 
@@ -138,6 +139,8 @@ def lift(source: str, tree: ast.Module, why: dict | None = None) -> Lifting | No
     extended = {b.id for c in walk(tree) if type(c) is ast.ClassDef for b in c.bases if type(b) is ast.Name}
     lifted, taken = [], set(globals_)
     callable_helpers = helpers(tree, creates, taken)
+    for name, helper in foreign_helpers(foreign or {}, tree, creates, taken).items():
+        callable_helpers.setdefault(name, helper)
     bases = _bases(classes, tree, api, creates)
     by_name = {c.name: c for c in classes}
     for cls in classes:
@@ -179,7 +182,7 @@ def lift(source: str, tree: ast.Module, why: dict | None = None) -> Lifting | No
     used = {u.helper.node.name for c in lifted for u in c.helpers.values()}
     alone = []   # helpers whose native form is only their function's class (see _scoped_init)
     for name, helper in callable_helpers.items():   # a helper no lifted class builds: an owner like any
-        if name in used:
+        if name in used or helper.lines is not None:   # (another file's: that file's own)
             continue
         try:
             above = source.split("\n")[helper.node.lineno - 2] if helper.node.lineno > 1 else ""
@@ -560,9 +563,9 @@ def _synthetic(source: str, lifted: list, kept_helpers=()) -> str:
             lines[first] = " " * indent + f"def {m.name}(self): pass"
             for i in range(first + 1, last):
                 lines[i] = ""
-    helper_text = [line for helper in kept_helpers for line in helper_function(helper, lines)]
+    helper_text = [line for helper in kept_helpers for line in helper_function(helper, helper.lines or lines)]
     tail[3:3] = helper_text   # before the methods: their modules hold the helpers' modules
-    for helper in kept_helpers:   # place() puts the class back whole, as TF1 code
+    for helper in (h for h in kept_helpers if h.lines is None):   # place() puts the class back whole, as TF1 code
         for m in (s for s in helper.node.body if type(s) is ast.FunctionDef):
             lines[m.lineno - 1] = " " * m.col_offset + f"def {m.name}(self): pass"
             for i in range(m.lineno, m.end_lineno):
@@ -605,6 +608,8 @@ def place(code: str, original: str, lifting: Lifting, classes: list) -> str | No
             entry = made.get(cls.function)
             if entry is None:
                 return None
+            if cls.lines is not None:   # another file's: its TF1 class stays there
+                continue
             kept[:0] = [f"# {cls.node.name}: public, kept as TF1 code for callers elsewhere; {entry['class']} "
                         f"above is its native form"] + src_lines[cls.node.lineno - 1:cls.node.end_lineno] + ["", ""]
             text = None

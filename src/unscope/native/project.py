@@ -194,18 +194,20 @@ def attach(program, foreign) -> None:
     ``[(Reference, ForeignClass), ...]``.  A reference whose function's name is also
     defined in this file, or names two different classes, is left out (TF1 form, as
     before)."""
+    from unscope.native.classes_helpers import ForeignHelper
     from unscope.native.functions import Fn, OwnScope
     from unscope.native.paths import Slot, class_name
     from unscope.native.plan import Plan, fresh
 
     by_text, by_name, unresolved, plain = {}, {}, {}, set()
     taken = set(program.globals) | {class_name(n) for n in program.functions}
-    for ref, target in foreign or ():
+    foreign = [(ref, target) for ref, target in foreign or () if not isinstance(target, ForeignHelper)]
+    for ref, target in foreign:   # (a helper class of another file: methods.lift carries it over)
         if target == PLAIN:
             plain.add(ref.text)
         elif target is not None:
             by_name.setdefault(target.function, set()).add((target.owner, ref.text))
-    for ref, target in foreign or ():
+    for ref, target in foreign:
         if target == PLAIN:
             continue
         if target is None or target.function in program.functions or len(by_name[target.function]) != 1:
@@ -341,7 +343,12 @@ def import_classes(program, editor, plans) -> None:
         if type(stmt) is not ast.ImportFrom:
             continue
         names = []
-        for alias in stmt.names:
+        module = "." * stmt.level + (stmt.module or "")
+        aliases = list(stmt.names)
+        if [a.name for a in aliases] == ["*"]:   # from ops import *: the classes by name, beside it
+            aliases += [ast.alias(text) for text, s in used.items()
+                        if s.reference.module == module and text == s.reference.function]
+        for alias in aliases:
             stand_in = used.pop(alias.asname or alias.name, None)
             if stand_in is None:
                 continue
@@ -349,7 +356,6 @@ def import_classes(program, editor, plans) -> None:
             local = stand_in.foreign.cls
             names.append(cls if local == cls else f"{cls} as {local}")
         if names:
-            module = "." * stmt.level + (stmt.module or "")
             indent = " " * stmt.col_offset
             editor.insert(program.source.next_line_start(stmt.end_lineno),
                           f"{indent}from {module} import {', '.join(names)}\n")

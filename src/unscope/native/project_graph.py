@@ -31,6 +31,7 @@ from unscope.migrate.parses import walk
 from unscope.native.exports import _dotted_names, _imports, _package, _parse_bytes
 from unscope.native.project import PLAIN, Reference
 from unscope.native.project_helpers import bound_names, maker_facts, plain_functions
+from unscope.native.project_stars import star_imports
 
 __all__ = ["ProjectGraph", "read_project"]
 
@@ -47,6 +48,7 @@ class ProjectGraph:
     texts: dict = field(default_factory=dict)
     plain: dict = field(default_factory=dict)   # realpath -> functions that make no variables
     candidates: dict = field(default_factory=dict)  # realpath -> functions that may become classes
+    helpers: dict = field(default_factory=dict)   # (realpath, class) -> ForeignHelper (classes_helpers)
 
     def depends(self, path: str) -> set:
         return {r.owner for r in self.references.get(path, ())
@@ -74,7 +76,8 @@ class ProjectGraph:
         the run; the target is the class made of it (``exports``: realpath -> {function:
         ForeignClass}), ``PLAIN`` for a function that makes no variables, or None."""
         return tuple((r, PLAIN if r.function in self.plain.get(r.owner, ()) else
-                      exports.get(r.owner, {}).get(r.function)) for r in self.references.get(path, ()))
+                      self.helpers.get((r.owner, r.function)) or exports.get(r.owner, {}).get(r.function))
+                     for r in self.references.get(path, ()))
 
 
 def read_project(paths) -> ProjectGraph:
@@ -109,25 +112,34 @@ def _read_project(paths) -> ProjectGraph:
     tops = {dotted.partition(".")[0] for dotted in by_module}
     names_the_run = _mentions(tops)
     unread = set()   # files that name no module of the run: parsed only if another file reads them
+
+    def parse(path):   # a file a star import reads (maybe before its turn, maybe unread)
+        if path not in trees:
+            data, tree = _parse_bytes(path)
+            if tree is None:
+                return None
+            raw[path], trees[path] = data, tree
+        return trees[path]
+
     for path in files:
         if names_the_run is not None and not names_the_run(path):
             unread.add(path)
             continue
-        data, tree = _parse_bytes(path)
+        tree = parse(path)
         if tree is None:
             continue
-        raw[path] = data
-        trees[path] = tree
         for target, name in _imports(tree, path, reachable):
             for owner in by_module.get(target, ()):
                 if owner != path:
                     found[owner].add(name)
         try:
-            refs = _references(tree, path, by_module, reachable)
+            refs = _references(tree, path, by_module, reachable, parse)
         except Exception:   # an analysis bug: this file builds no other file's class
             refs = ()
         if refs:
             graph.references[path] = refs
+        for r in refs:   # names a star import brings are imported too
+            found[r.owner].add(r.function)
     graph.imported = {path: frozenset(names) for path, names in found.items() if names}
     for owner in sorted({r.owner for refs in graph.references.values() for r in refs} & unread):
         data, tree = _parse_bytes(owner)
@@ -141,6 +153,7 @@ def _read_project(paths) -> ProjectGraph:
             except Exception:   # an analysis bug: no helper of that file is trusted
                 pass
     graph.candidates = _makers(graph, trees)
+    graph.helpers = _helper_classes(graph, trees)
     for refs in graph.references.values():
         for r in refs:
             data = raw.get(r.owner)
@@ -151,6 +164,31 @@ def _read_project(paths) -> ProjectGraph:
                 except UnicodeDecodeError:
                     pass
     return graph
+
+
+def _helper_classes(graph: ProjectGraph, trees: dict) -> dict:
+    """The top-level classes other files name (``batch_norm`` through ``from ops import *``),
+    as :class:`~unscope.native.classes_helpers.ForeignHelper` s: whether one is a callable
+    helper a caller can carry over is the caller's to decide (methods.lift)."""
+    from unscope.native.classes_helpers import ForeignHelper, import_map
+
+    out = {}
+    for r in (r for refs in graph.references.values() for r in refs):
+        tree = trees.get(r.owner)
+        raw = graph.texts.get(r.owner)
+        if tree is None or (r.owner, r.function) in out:
+            continue
+        cls = next((s for s in tree.body if type(s) is ast.ClassDef and s.name == r.function), None)
+        if cls is None:
+            continue
+        try:
+            text = raw if raw is not None else open(r.owner, encoding="utf-8").read()
+        except (OSError, UnicodeDecodeError):
+            continue
+        source = ast.get_source_segment(text, cls)
+        if source is not None and not cls.decorator_list:
+            out[(r.owner, r.function)] = ForeignHelper(r.owner, r.function, source, import_map(tree))
+    return out
 
 
 def _mentions(tops):
@@ -224,10 +262,11 @@ def _makers(graph: ProjectGraph, trees: dict) -> dict:
     return {path: frozenset(names) for path, names in out.items()}
 
 
-def _references(tree: ast.Module, path: str, by_module: dict, reachable=frozenset()) -> tuple:
+def _references(tree: ast.Module, path: str, by_module: dict, reachable=frozenset(), parse=None) -> tuple:
     """How this file names functions of other files: ``f`` bound once by a module-level
-    ``from m import f``, ``m.f`` through ``import m as m`` / ``from pkg import m``, and
-    ``pkg.m.f`` through ``import pkg.m``; a name two files could mean is left out."""
+    ``from m import f`` (or brought by ``from m import *``, when ``parse`` reads m's file:
+    :mod:`unscope.native.project_stars`), ``m.f`` through ``import m as m`` / ``from pkg
+    import m``, and ``pkg.m.f`` through ``import pkg.m``; a name two files could mean is left out."""
     bound: dict[str, int] = {}
     for stmt in tree.body:
         for name in bound_names(stmt):
@@ -271,6 +310,9 @@ def _references(tree: ast.Module, path: str, by_module: dict, reachable=frozense
                     packages.add(alias.name.partition(".")[0])
                 elif bound.get(alias.name) == 1:
                     modules[alias.name] = alias.name
+    if parse is not None:
+        for name, found, module in star_imports(tree, bound, owner, parse):
+            out.setdefault(name, Reference(name, found, name, module))
     # only aliases that can name a module of the run (tf, np cannot) are followed
     modules = {k: v for k, v in modules.items() if v in reachable}
     packages &= reachable
