@@ -36,10 +36,20 @@ _SMALL = {"scope": lambda: "m", "name": lambda: "m",
           "padding": lambda: "same", "activation": lambda: None}
 
 
-def _small_arguments(cls) -> dict:
+def _small_arguments(cls, module=None) -> dict:
+    """A parameter named after another class of the output (``generator``: a module built from
+    the ``Generator`` class, as a sampler sharing its layers takes) gets an instance of it."""
     params = list(inspect.signature(cls.__init__).parameters.values())[1:]
-    return {p.name: _SMALL.get(p.name, lambda: 4)() for p in params
-            if p.default is p.empty and p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)}
+    out = {}
+    for p in params:
+        if p.default is not p.empty or p.kind not in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY):
+            continue
+        other = getattr(module, "".join(w.capitalize() for w in p.name.split("_")), None)
+        if isinstance(other, type) and other is not cls:
+            out[p.name] = other(**_small_arguments(other, module))
+        else:
+            out[p.name] = _SMALL.get(p.name, lambda: 4)()
+    return out
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.relative_to(CASES_DIR).as_posix())
@@ -54,7 +64,7 @@ def test_golden_output_imports_and_its_classes_build(case, tmp_path):
     assert names, "a golden output with no class"
     for name in names:
         cls = getattr(module, name)
-        instance = cls(**_small_arguments(cls))
+        instance = cls(**_small_arguments(cls, module))
         assert isinstance(instance, tf.Module)
         assert instance.name.isidentifier(), instance.name
         if headers.get("verify") and name == _build_class(expected):
