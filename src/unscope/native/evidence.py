@@ -15,6 +15,10 @@ from unscope.migrate.parses import parents, walk
 __all__ = ["tensor_evidence"]
 
 _SHAPE_ATTRS = frozenset({"shape", "get_shape", "dtype", "set_shape", "op", "graph", "device"})
+# ops that only make tensors: a parameter rebound to one (``if input_mask is None: input_mask =
+# tf.ones(...)``, BERT's optional inputs) holds a tensor when it is given too
+_TENSOR_MAKERS = frozenset({"tf.ones", "tf.zeros", "tf.fill", "tf.ones_like", "tf.zeros_like",
+                            "tf.range", "tf.eye"})
 _VALUE_APIS = frozenset({"tf.cast", "tf.constant", "tf.as_dtype", "tf.TensorShape", "tf.Dimension",
                          "tf.dimension_value", "tf.convert_to_tensor"})
 
@@ -29,9 +33,17 @@ def _tensor_op(api: str | None) -> bool:
 
 
 def tensor_evidence(fn, table=None) -> None:
-    """Parameters used like tensors: ``x.shape``, the first argument of a TF op."""
+    """Parameters used like tensors: ``x.shape``, the first argument of a TF op, rebound to a
+    tensor-making op."""
     up = parents(fn.node)
     for node in walk(fn.node):
+        if type(node) is ast.Assign and table is not None and len(node.targets) == 1 \
+                and type(node.targets[0]) is ast.Name and node.targets[0].id in fn.arg_nodes \
+                and type(node.value) is ast.Call:
+            qual = table.resolve(node.value.func)
+            if qual and canonical_api(qual) in _TENSOR_MAKERS:
+                fn.tensor.setdefault(node.targets[0].id, node.targets[0])
+            continue
         if type(node) is not ast.Name or node.id not in fn.arg_nodes or type(node.ctx) is not ast.Load:
             continue
         parent = up.get(node)

@@ -359,6 +359,13 @@ class Program:
                             if ev.callee.kinds.get(p) == "init" and not self.static(arg, caller, ev):
                                 ev.callee.kinds[p] = "call"
                                 changed = True
+                            elif p in ev.callee.tensor and type(arg) is ast.Name \
+                                    and caller.kinds.get(arg.id) == "init" and arg.id not in caller.struct:
+                                # passed on as a tensor the callee computes with (BERT's
+                                # input_mask): a call argument here too, never a stored value
+                                caller.kinds[arg.id] = "call"
+                                caller.tensor.setdefault(arg.id, arg)
+                                changed = True
                     elif ev.kind == "tcall":
                         callee = ev.template.callee
                         params = callee.params
