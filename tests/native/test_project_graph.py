@@ -262,6 +262,9 @@ def test_a_parameter_shadowing_the_name_is_not_the_class():
     ("return fn(x)", False),                                      # a parameter: a callback
     ("return other.dense(x)", False),                             # a module of the run
     ("return CONFIG(x)", False),                                  # a module-level value
+    ("return concat([x], 0)", True),          # defined in both branches of an if, both plain
+    ("return gather(x)", False),              # defined in both branches, one makes variables
+    ("return fast(x)", False),                # defined under an if without else: maybe unbound
 ])
 def test_plain_functions_make_no_variables_whatever_calls_them(body, plain):
     import ast
@@ -283,6 +286,24 @@ def test_plain_functions_make_no_variables_whatever_calls_them(body, plain):
 
         def maker(x):
             return tf.get_variable("v", [1])
+
+
+        if "concat_v2" in dir(tf):
+            def concat(tensors, axis):
+                return tf.concat_v2(tensors, axis)
+
+            def gather(x):
+                return x
+        else:
+            def concat(tensors, axis):
+                return tf.concat(tensors, axis)
+
+            def gather(x):
+                return x * tf.get_variable("g", [1])
+
+        if "fast" in dir(tf):
+            def fast(x):
+                return x
 
 
         def f(x, fn=None):

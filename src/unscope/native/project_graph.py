@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from unscope.migrate.parses import walk
 from unscope.native.exports import _dotted_names, _imports, _package, _parse_bytes
 from unscope.native.project import PLAIN, Reference
-from unscope.native.project_helpers import bound_names, maker_facts, plain_functions
+from unscope.native.project_helpers import bound_names, maker_facts, module_functions, plain_functions
 from unscope.native.project_stars import star_imports
 
 __all__ = ["ProjectGraph", "read_project"]
@@ -258,7 +258,7 @@ def _makers(graph: ProjectGraph, trees: dict) -> dict:
         out.setdefault(path, set()).add(name)
     for path, table in facts.items():
         if table is None:
-            out[path] = {s.name for s in trees[path].body if type(s) is ast.FunctionDef}
+            out[path] = set(module_functions(trees[path]))
     return {path: frozenset(names) for path, names in out.items()}
 
 

@@ -10,6 +10,10 @@ from the source alone, conservatively - a function is plain when every call in i
 - a method of a local value (``x.get_shape().as_list()``, ``parts.append(...)``);
 - a call of another plain function of the same file.
 
+A function a module-level ``if``/``else`` defines in both branches (DCGAN's ``if "concat_v2"
+in dir(tf): def concat(...) else: def concat(...)``), bound nowhere else, is one function of
+the file: plain when both definitions are (:func:`branch_functions`).
+
 Anything else - a call of a parameter or a module-level value, of another file of the run,
 through ``import *`` - makes the function not plain.
 
@@ -34,7 +38,7 @@ from unscope.analyze.constructs import classify
 from unscope.analyze.imports import ImportTable, canonical_api
 from unscope.migrate.parses import walk
 
-__all__ = ["plain_functions"]
+__all__ = ["plain_functions", "branch_functions", "module_functions"]
 
 _BUILTINS = frozenset(dir(builtins))
 _PLAIN_KINDS = frozenset({None, "initializer", "regularizer", "native_regularizer"})
@@ -53,13 +57,19 @@ def plain_functions(tree: ast.Module, run_modules=frozenset()) -> frozenset:
     aliases = table.aliases()
     counts: dict[str, int] = {}
     for stmt in tree.body:
-        for name in bound_names(stmt):
+        for name in _module_bindings(stmt):
             counts[name] = counts.get(name, 0) + 1
-    functions = {s.name: s for s in tree.body if type(s) is ast.FunctionDef and counts.get(s.name) == 1}
+    functions = {s.name: (s,) for s in tree.body if type(s) is ast.FunctionDef and counts.get(s.name) == 1}
+    functions.update(branch_functions(tree))
     needs: dict[str, set] = {}
-    for name, node in functions.items():
-        deps = _calls_ok(node, table, aliases, functions, run_modules)
-        if deps is not None:
+    for name, nodes in functions.items():
+        deps = set()
+        for node in nodes:   # every definition the name may be bound to
+            found = _calls_ok(node, table, aliases, functions, run_modules)
+            if found is None:
+                break
+            deps |= found
+        else:
             needs[name] = deps
     changed = True
     while changed:
@@ -69,6 +79,75 @@ def plain_functions(tree: ast.Module, run_modules=frozenset()) -> frozenset:
                 del needs[name]
                 changed = True
     return frozenset(needs)
+
+
+def branch_functions(tree: ast.Module) -> dict:
+    """``{name: (def, def)}`` for the functions a module-level ``if``/``else`` defines once in
+    each branch, undecorated, and that nothing else at module level binds: whichever branch
+    runs, the name is one of these two functions.
+
+    >>> import ast
+    >>> sorted(branch_functions(ast.parse('''
+    ... if "concat_v2" in dir(tf):
+    ...     def concat(t, axis): return tf.concat_v2(t, axis)
+    ... else:
+    ...     def concat(t, axis): return tf.concat(t, axis)
+    ... if fast:
+    ...     def act(x): return x
+    ... ''')))
+    ['concat']
+    """
+    counts: dict[str, int] = {}
+    for stmt in tree.body:
+        for name in _module_bindings(stmt):
+            counts[name] = counts.get(name, 0) + 1
+    out = {}
+    for stmt in tree.body:
+        if type(stmt) is not ast.If or not stmt.orelse:
+            continue
+        body, orelse = _branch_defs(stmt.body), _branch_defs(stmt.orelse)
+        for name in sorted(body.keys() & orelse.keys()):
+            if counts.get(name) == 2:
+                out[name] = (body[name], orelse[name])
+    return out
+
+
+def module_functions(tree: ast.Module) -> dict:
+    """``{name: (def, ...)}``: the module-level functions of ``tree``, each with the
+    definitions its name may be bound to (one, or both of :func:`branch_functions`)."""
+    out = {s.name: (s,) for s in tree.body if type(s) is ast.FunctionDef}
+    out.update(branch_functions(tree))
+    return out
+
+
+def _branch_defs(stmts) -> dict:
+    found: dict[str, list] = {}
+    for s in stmts:
+        if type(s) is ast.FunctionDef and not s.decorator_list:
+            found.setdefault(s.name, []).append(s)
+    return {name: defs[0] for name, defs in found.items() if len(defs) == 1}
+
+
+def _module_bindings(stmt):
+    """Every name a module-level statement binds, in any branch or loop of it, not looking
+    into function or class bodies (a definition counts once, by its own name)."""
+    todo = [stmt]
+    while todo:
+        node = todo.pop()
+        t = type(node)
+        if t in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+            yield node.name
+            todo.extend(node.decorator_list)
+            continue
+        if t is ast.Lambda:
+            continue
+        if t in (ast.Import, ast.ImportFrom):
+            yield from ((a.asname or a.name).partition(".")[0] for a in node.names if a.name != "*")
+        elif t is ast.Name and type(node.ctx) is ast.Store:
+            yield node.id
+        elif t in (ast.Global, ast.Nonlocal):
+            yield from node.names
+        todo.extend(ast.iter_child_nodes(node))
 
 
 def _calls_ok(fn: ast.FunctionDef, table, aliases, functions, run_modules):
@@ -139,13 +218,12 @@ def maker_facts(tree: ast.Module) -> dict:
     functions of the file it calls, and the dotted names of the other calls (``layers.dense``)
     - what the project pass needs to tell which functions of the run may make variables."""
     table = ImportTable.from_tree(tree)
-    functions = {s.name for s in tree.body if type(s) is ast.FunctionDef}
+    defs = module_functions(tree)
+    functions = set(defs)
     out = {}
-    for stmt in tree.body:
-        if type(stmt) is not ast.FunctionDef:
-            continue
+    for name, nodes in defs.items():
         makes, same, other = False, set(), set()
-        for node in walk(stmt):
+        for node in (n for stmt in nodes for n in walk(stmt)):
             if type(node) is not ast.Call:
                 continue
             qual = table.resolve(node.func)
@@ -160,7 +238,7 @@ def maker_facts(tree: ast.Module) -> dict:
                 same.add(text)
             else:
                 other.add(text)
-        out[stmt.name] = (makes, frozenset(same), frozenset(other))
+        out[name] = (makes, frozenset(same), frozenset(other))
     return out
 
 

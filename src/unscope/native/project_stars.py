@@ -2,7 +2,8 @@
 
 Python binds every public name of the module (``__all__``, when the module sets it to a
 literal list or tuple of strings). The project pass needs the functions and classes the other
-file *defines* (``def linear``, ``class batch_norm``): those are what a caller may build as
+file *defines* (``def linear``, ``class batch_norm``, a ``def concat`` in both branches of an
+``if``/``else``): those are what a caller may build as
 modules; a name the other file only imported (``tf``, ``np``, another star) is no function of
 the run. A name the importing file binds itself, or that two star imports could bring, is left
 out (TF1 form, as before): which one wins is Python's import order, not worth guessing.
@@ -19,12 +20,14 @@ from __future__ import annotations
 
 import ast
 
+from unscope.native.project_helpers import module_functions
+
 __all__ = ["star_names", "star_imports"]
 
 
 def star_names(tree: ast.Module) -> tuple:
     """The functions and classes ``tree`` defines at its top level that ``import *`` binds."""
-    defined = [s.name for s in tree.body if type(s) in (ast.FunctionDef, ast.ClassDef)]
+    defined = [s.name for s in tree.body if type(s) is ast.ClassDef] + list(module_functions(tree))
     listed = _all(tree)
     if listed is not None:
         return tuple(sorted(n for n in defined if n in listed))
