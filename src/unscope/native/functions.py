@@ -49,6 +49,7 @@ class Fn:
         self.template_locals: dict = {}  # local name -> template Event
         self.auto_reuse: list = []       # tf.AUTO_REUSE read in the body (not as reuse=)
         self.inherited: dict = {}        # scope defaults its callers' scopes give it (Foreign)
+        self.closure_args: set = set()   # ids of Names passed whole to a pinned closure parameter
 
     @property
     def all_params(self):

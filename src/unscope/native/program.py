@@ -399,6 +399,13 @@ class Program:
         """``hparams``-style: only its attributes are read, or it is passed on whole."""
         passed = {id(a) for ev in fn.events if ev.kind == "call" for a in ev.bound.values()}
         up = parents(fn.node)
+        # passed whole to a nested function's pinned parameter (read there like here), or to
+        # a plain function of another file (GPT-2's model.past_shape(hparams=hparams))
+        passed |= fn.closure_args
+        for node in walk(fn.node):
+            if type(node) is ast.Call and is_plain(self, node.func):
+                passed.update(id(a) for a in node.args)
+                passed.update(id(k.value) for k in node.keywords)
         attrs = 0
         for node in walk(fn.node):
             if type(node) is not ast.Name or node.id != p or type(node.ctx) is not ast.Load:

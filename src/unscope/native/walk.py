@@ -18,6 +18,7 @@ from unscope.analyze.constructs import classify
 from unscope.analyze.imports import canonical_api
 from unscope.migrate.parses import walk
 from unscope.native import apis
+from unscope.native.closures import Closures, params_of
 from unscope.native.functions import Event, Fn, Frame, Loop, OwnScope
 from unscope.native.counters import Counting, take
 from unscope.native.paths import free_names, pieces, segments
@@ -52,6 +53,7 @@ class Walker(Counting):
         self.after_exit = False     # a return came earlier in the body
         self.scope_vars: dict = {}  # `as` name -> Frame
         self.scope_uses: list = []  # reads of those names native mode rewrites (re-entry)
+        self.closures = Closures(fn.node)  # nested defs that call modules (walked where called)
 
     # ------------------------------------------------------------------ entry
     def run(self) -> None:
@@ -65,6 +67,17 @@ class Walker(Counting):
         self.frames.append(Frame((), {} if fn.root else None, {}, 0))
         fn.own = self._own_scope(body)
         self.body(body)
+        for node in self.closures.early:
+            if node.id in self.closures.done:
+                self.fail(node, node.id, f"the nested function {node.id} is passed on (line "
+                          f"{node.lineno}) before a direct call makes its variables; a TF2 "
+                          "tf.while_loop or tf.cond body cannot create them - call it once first")
+        for name, d in self.closures.defs.items():
+            if name not in self.closures.done:
+                # never called here (returned, or passed on only): its variables are made later
+                self.fail(d, f"def {name}", "a nested function or class makes variables; "
+                          "native mode only rewrites module-level functions")
+        self.fn.closure_args = {id(n) for n in self.closures.passed}
         self._check_scope_vars()
         self._check_none_names()
 
@@ -144,7 +157,8 @@ class Walker(Counting):
                 kind = self.kind_of(sub)
                 if kind in ("get_variable", "layer", "make_template", "variable_scope", "variable"):
                     return True
-                if type(sub.func) is ast.Name and sub.func.id in self.program.creators:
+                if type(sub.func) is ast.Name and (sub.func.id in self.program.creators
+                                                   or sub.func.id in self.closures):
                     return True
                 if foreign_callee(self.program, sub.func, self.fn) is not None:
                     return True
@@ -175,8 +189,7 @@ class Walker(Counting):
         if t in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
             self.fn.locals.add(s.name)
             if self.has_events(s):
-                self.fail(s, f"def {s.name}", "a nested function or class makes variables; "
-                          "native mode only rewrites module-level functions")
+                self.nested(s)
             return
         if t is ast.With:
             self.with_(s)
@@ -247,6 +260,76 @@ class Walker(Counting):
             # what follows a conditional return may not run; after a raise it runs whenever
             # the call succeeds at all, so a guard (`if ...: raise ValueError`) changes nothing
             self.after_exit = True
+
+    def nested(self, s) -> None:
+        """A nested def that makes variables: a closure walked where it is first called, when
+        it is a plain def bound once, outside loops and branches."""
+        why = None
+        if type(s) is not ast.FunctionDef:
+            why = "a nested class or async function makes variables"
+        elif s.decorator_list:
+            why = "a decorated nested function makes variables"
+        elif self.control or self.after_exit:
+            why = "a nested function that makes variables is defined in a loop or branch"
+        elif self.closures.bindings(s.name) != 1:
+            why = f"the nested function {s.name} makes variables and its name is bound again"
+        elif any(self.has_events(d) for d in s.args.defaults + s.args.kw_defaults if d is not None):
+            why = "a nested function's defaults make variables"
+        if why is not None:
+            self.fail(s, f"def {s.name}", f"{why}; native mode only rewrites module-level functions")
+            return
+        self.closures.defs[s.name] = s
+
+    def inline(self, node) -> None:
+        """The first direct call of a closure: its body is walked here, where it runs first.
+        What it makes must be module calls under fixed names (shared by every later call, as
+        TF1's AUTO_REUSE / reuse shared them by name), made unconditionally."""
+        name = node.func.id
+        d = self.closures.defs[name]
+        for arg in node.args:
+            self.expr(arg)
+        for kw in node.keywords:
+            self.expr(kw.value)
+        if name in self.closures.walking:
+            self.fail(node, name, f"the nested function {name} calls itself; kept in TF1 form")
+            return
+        # a parameter is the enclosing function's value only where it is pinned (proven)
+        for p in params_of(d):
+            if not self.closures.pinned(name, p):
+                self.fn.locals.add(p)
+        saved = (self.stmt, self.hoist, self.after_exit)
+        marks = (len(self.fn.events), len(self.fn.unwraps), len(self.fn.deletes))
+        self.closures.walking.add(name)
+        self.closures.paths[name] = self.frame.path
+        body = d.body
+        if type(body[0]) is ast.Expr and type(body[0].value) is ast.Constant:
+            body = body[1:]
+        self.body(body)
+        self.closures.walking.discard(name)
+        self.closures.done.add(name)
+        self.stmt, self.hoist, self.after_exit = saved
+        if len(self.fn.unwraps) != marks[1] or len(self.fn.deletes) != marks[2]:
+            self.fail(d, f"def {name}", f"the nested function {name} opens a variable_scope; "
+                      "native mode only rewrites module-level functions")
+        for ev in self.fn.events[marks[0]:]:
+            ev.closure = name
+            if ev.kind != "call" or ev.callee.own is None:
+                self.fail(ev.node, f"def {name}", f"the nested function {name} makes variables "
+                          "or layers itself (not only through a module call under its own scope); "
+                          "native mode only rewrites module-level functions")
+            elif ev.cond or not all(type(p) is str for seg in ev.path for p in seg):
+                self.fail(ev.node, f"def {name}", f"the nested function {name} calls "
+                          f"{ev.callee.name} under a condition or a counted name; kept in TF1 form")
+
+    def closure_again(self, node) -> None:
+        """A later call of a walked closure (or the closure passed on, as a while_loop body):
+        TF1 names its variables by the scope around this call, so it must be the first's."""
+        if node.id in self.closures.walking:
+            return   # the closure's own body
+        if self.closures.paths.get(node.id) != self.frame.path:
+            self.fail(node, node.id, f"the nested function {node.id} is called under another "
+                      f"variable_scope than its first call (line {node.lineno}): TF1 makes a "
+                      "second set of variables there; kept in TF1 form")
 
     def _reuse_call(self, node) -> bool:
         """``scope.reuse_variables()`` / ``tf.get_variable_scope().reuse_variables()``."""
@@ -434,6 +517,11 @@ class Walker(Counting):
             if kind == "graph_keys":
                 self.fail(node, api, f"{api} used outside a construct native mode rewrites")
                 return
+        if t is ast.Name and node.id in self.closures and node.id not in self.closures.done:
+            self.closures.early.append(node)   # judged at the end: called directly later?
+            return
+        if t is ast.Name and node.id in self.closures and type(node.ctx) is ast.Load:
+            self.closure_again(node)
         if t is ast.Name and node.id in self.fn.template_locals and type(node.ctx) is ast.Load:
             self.fail(node, "tf.make_template", f"template {node.id} used other than by calling it")
             return
@@ -452,6 +540,9 @@ class Walker(Counting):
     def call(self, node) -> bool:
         """Handle a call that native mode rewrites; False for an ordinary call."""
         func = node.func
+        if type(func) is ast.Name and func.id in self.closures and func.id not in self.closures.done:
+            self.inline(node)
+            return True
         if type(func) is ast.Name and func.id in self.program.creators \
                 and func.id not in self.fn.locals and func.id not in self.fn.arg_nodes:
             self.module_call(node, self.program.functions[func.id])
