@@ -179,7 +179,7 @@ def test_a_parallel_run_writes_what_a_serial_run_writes(tmp_path, monkeypatch):
         report = migrate_paths([PROJECT], mode="native", out=str(out), jobs=jobs)
         assert report.failures == []
         outputs[jobs] = {p.relative_to(out).as_posix(): p.read_text() for p in sorted(out.rglob("*.py"))}
-    assert len(outputs[1]) == 11 and outputs[1] == outputs[2]   # pkg 4, transformer 5, gan 2
+    assert len(outputs[1]) == 14 and outputs[1] == outputs[2]   # pkg 4, transformer 5, gan 2, classifier 3
     assert outputs[2]["transformer/model.py"] == (GOLDEN / "model.py").read_text()
 
 

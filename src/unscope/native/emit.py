@@ -225,7 +225,11 @@ class Emitter:
         elif ev.kind == "call":
             if not res.eager:
                 self._guard(plan, res, ev, lambda r: self.instance(plan, ev, r.node, "call"))
-            ed.replace(ev.node, lambda r: f"{attr}({self._module_call_args(ev, r)})")
+            builds = getattr(getattr(ev.callee, "target", None), "builds", None)
+            if builds is not None:   # another file's model class, built around the module held here
+                ed.replace(ev.node, lambda r: _with_module(ev.node, r, f"{builds}={attr}"))
+            else:
+                ed.replace(ev.node, lambda r: f"{attr}({self._module_call_args(ev, r)})")
         elif ev.kind == "template":
             ed.replace(ev.node, attr)
 
@@ -483,6 +487,14 @@ class Emitter:
             parts.append("*")
             parts.extend(kwonly)
         return "".join(", " + p for p in parts)
+
+
+def _with_module(call, r, keyword: str) -> str:
+    """``modeling.BertModel(config=c, ...)`` as written, with ``net=self.bert`` added: the
+    class computes with the module it is given, its arguments are the TF1 call's own."""
+    args = [r.node(a) for a in call.args]
+    args += [f"{k.arg}={r.node(k.value)}" if k.arg else f"**{r.node(k.value)}" for k in call.keywords]
+    return f"{ast.unparse(call.func)}({', '.join(args + [keyword])})"   # a dotted name, as written
 
 
 def _names(text: str) -> set[str]:

@@ -398,6 +398,10 @@ class Program:
     def _config_like(self, fn: Fn, p: str) -> bool:
         """``hparams``-style: only its attributes are read, or it is passed on whole."""
         passed = {id(a) for ev in fn.events if ev.kind == "call" for a in ev.bound.values()}
+        # another file's class that takes it at construction (BERT's BertModel(config=...)):
+        # that class's parameter kinds are fixed, so passing it on whole is reading it as config
+        built = {id(a) for ev in fn.events if ev.kind == "call" and hasattr(ev.callee, "foreign")
+                 for q, a in ev.bound.items() if ev.callee.kinds.get(q) == "init"}
         up = parents(fn.node)
         # passed whole to a nested function's pinned parameter (read there like here), or to
         # a plain function of another file (GPT-2's model.past_shape(hparams=hparams))
@@ -412,6 +416,8 @@ class Program:
                 continue
             parent = up.get(node)
             if type(parent) is ast.Attribute and parent.attr not in ("shape", "get_shape", "dtype"):
+                attrs += 1
+            elif id(node) in built:
                 attrs += 1
             elif id(node) not in passed:
                 return False

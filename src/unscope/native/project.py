@@ -62,6 +62,11 @@ class ForeignClass:
     # names a class without its own scope takes from its caller's counters, ((base, name), ...):
     # as this file's callers resolved them (``dense``), which every other caller must match
     counted: tuple = ()
+    # a model class whose ``__init__`` native mode lifted (BERT's BertModel): ``function`` is
+    # the class, ``cls`` its module class (BertModelNet) and ``builds`` the keyword of the
+    # owner's constructor that takes the module (``net``): a caller builds the module once and
+    # the class around it at each call, ``modeling.BertModel(..., net=self.bert)``
+    builds: str | None = None
 
 
 @dataclass(frozen=True)
@@ -93,17 +98,20 @@ def _describe(source: str, path: str, classes, foreign=()) -> dict:
     from unscope.native.scope_defaults import inherit
 
     wanted = {c["function"]: c for c in classes if "." not in c["function"]}
-    if not wanted:
+    lifted = {c["function"]: c for c in classes if c["function"].endswith(".__init__")}
+    if not wanted and not lifted:
         return {}
     try:
         program = Program(source, path)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return {}
+    out = _lifted_classes(source, path, program.tree, lifted, foreign) if lifted else {}
+    if not wanted:
+        return out
     attach(program, foreign)
     program.analyse()
     program.classify()
     inherit(program)
-    out = {}
     for name, entry in wanted.items():
         fn = program.creators.get(name)
         if fn is None or fn.inherited:
@@ -131,6 +139,50 @@ def _describe(source: str, path: str, classes, foreign=()) -> dict:
                 struct=tuple(sorted(fn.struct)), path_param=path_param,
                 path_default=fn.own.literal if fn.own.param is None or default is not None else None,
                 fresh_path=fn.own.param is None)
+    return out
+
+
+def _lifted_classes(source, path, tree, entries, foreign) -> dict:
+    """``{class: ForeignClass}`` for model classes whose ``__init__`` became a module class
+    (``{"function": "BertModel.__init__", "class": "BertModelNet", ...}``): the lifted
+    ``__init__`` (:mod:`unscope.native.methods`) is described as the function it became, under
+    the class's name.  Offered only when ``__init__`` has its own scope, no ``reuse``
+    parameter (a second construction then shares by ``reuse=True``, which a caller here
+    cannot see), and the engine took every parameter as this analysis does."""
+    from unscope.native.classes_helpers import ForeignHelper
+    from unscope.native.methods import lift
+    from unscope.native.program import Program
+    from unscope.native.scope_defaults import inherit
+
+    helpers = {ref.text: target for ref, target in foreign or () if isinstance(target, ForeignHelper)}
+    lifting = lift(source, tree, foreign=helpers)
+    if lifting is None:
+        return {}
+    inits = {f"{c.node.name}.{m.method.name}": m for c in lifting.classes for m in c.methods if m.init is not None}
+    program = Program(lifting.source, "<lifted>")
+    attach(program, foreign)
+    program.analyse()
+    program.classify()
+    inherit(program)
+    out = {}
+    for name, entry in entries.items():
+        one = inits.get(name)
+        fn = program.creators.get(one.function) if one is not None else None
+        if fn is None or fn.inherited or fn.own is None or fn.footprint or one.init.reuse is not None:
+            continue
+        found = _entry_kinds(fn, {**entry, "function": one.function})
+        if found is None:
+            continue
+        kinds, path_param = found
+        owner = name.partition(".")[0]
+        default = fn.defaults.get(fn.own.param) if fn.own.param else None
+        out[owner] = ForeignClass(
+            owner=path, function=owner, cls=entry["class"],
+            header=f"def {owner}({ast.unparse(fn.node.args)}):\n    pass\n",
+            kinds=tuple(kinds.items()), own=(fn.own.param, fn.own.literal, fn.own.default_is_uniq),
+            struct=tuple(sorted(fn.struct)), path_param=path_param,
+            path_default=fn.own.literal if fn.own.param is None or default is not None else None,
+            fresh_path=fn.own.param is None, builds=one.init.slot)
     return out
 
 

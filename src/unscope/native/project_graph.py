@@ -76,8 +76,14 @@ class ProjectGraph:
         the run; the target is the class made of it (``exports``: realpath -> {function:
         ForeignClass}), ``PLAIN`` for a function that makes no variables, or None."""
         return tuple((r, PLAIN if r.function in self.plain.get(r.owner, ()) else
-                      self.helpers.get((r.owner, r.function)) or exports.get(r.owner, {}).get(r.function))
+                      _lifted(exports.get(r.owner, {}).get(r.function)) or self.helpers.get((r.owner, r.function))
+                      or exports.get(r.owner, {}).get(r.function))
                      for r in self.references.get(path, ()))
+
+
+def _lifted(target):
+    """A model class whose ``__init__`` became a module (it is no helper to carry over)."""
+    return target if getattr(target, "builds", None) else None
 
 
 def read_project(paths) -> ProjectGraph:
@@ -230,7 +236,7 @@ def _makers(graph: ProjectGraph, trees: dict) -> dict:
         if path in facts or path not in trees:
             continue
         try:
-            facts[path] = maker_facts(trees[path])
+            facts[path] = {**maker_facts(trees[path]), **_init_facts(trees[path])}
         except Exception:   # an analysis bug: every function of the file may make variables
             facts[path] = None
             continue
@@ -260,6 +266,23 @@ def _makers(graph: ProjectGraph, trees: dict) -> dict:
         if table is None:
             out[path] = set(module_functions(trees[path]))
     return {path: frozenset(names) for path, names in out.items()}
+
+
+def _init_facts(tree: ast.Module) -> dict:
+    """:func:`maker_facts` of each top-level class's ``__init__``, under the class's name: a
+    class whose constructor makes variables (BERT's ``modeling.BertModel``) is built by its
+    callers as a function is called (its file is migrated first, its lifted module offered)."""
+    inits = []
+    for cls in (s for s in tree.body if type(s) is ast.ClassDef):
+        init = next((m for m in cls.body if type(m) is ast.FunctionDef and m.name == "__init__"), None)
+        if init is not None:
+            inits.append(ast.FunctionDef(name=cls.name, args=init.args, body=init.body, decorator_list=[],
+                                         returns=None, type_params=[], lineno=init.lineno))
+    if not inits:
+        return {}
+    rest = [s for s in tree.body if type(s) is not ast.ClassDef]
+    return {name: found for name, found in maker_facts(ast.Module(body=rest + inits, type_ignores=[])).items()
+            if name in {f.name for f in inits}}
 
 
 def _references(tree: ast.Module, path: str, by_module: dict, reachable=frozenset(), parse=None) -> tuple:
