@@ -527,3 +527,58 @@ def test_files_naming_no_module_of_the_run_are_read_only_when_another_needs_them
     for field in ("imported", "references", "texts", "plain", "candidates"):
         assert getattr(fast, field) == getattr(every, field), field
     assert fast.waves() == every.waves()
+
+
+def test_a_model_class_of_another_file_kept_tf1_keeps_its_caller_tf1(tmp_path):
+    """A class of another file whose constructor makes TF1 variables and that stays TF1 (here:
+    a base class native mode does not lift) is no helper to carry over: a caller that builds it
+    keeps TF1 form with a finding, instead of a native class that holds none of its variables."""
+    from unscope.migrate.runner import migrate_paths
+
+    pkg = tmp_path / "pkg"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("")
+    (pkg / "model.py").write_text(textwrap.dedent('''\
+        import tensorflow.compat.v1 as tf
+
+
+        class Base(object):
+            pass
+
+
+        class Encoder(Base):
+            def __init__(self, x):
+                with tf.variable_scope("enc"):
+                    w = tf.get_variable("w", [3, 2])
+                    self.out = tf.matmul(x, w)
+
+
+        class Config(object):
+            def __init__(self, width):
+                self.width = width
+        '''))
+    (pkg / "train.py").write_text(textwrap.dedent('''\
+        import tensorflow.compat.v1 as tf
+
+        from pkg import model as modeling
+
+
+        def create(x):
+            e = modeling.Encoder(x)
+            with tf.variable_scope("head"):
+                v = tf.get_variable("v", [2, 1])
+                return tf.matmul(e.out, v)
+
+
+        def head(x):
+            config = modeling.Config(2)
+            with tf.variable_scope("head2"):
+                return tf.matmul(x, tf.get_variable("v", [3, config.width]))
+        '''))
+    report = migrate_paths([pkg], mode="native", out=str(tmp_path / "out"), jobs=1)
+    assert report.failures == []
+    code = (tmp_path / "out" / "train.py").read_text()
+    assert "class Create(" not in code and "class Head(" in code, code   # a plain class is no maker
+    findings = [f.message for r in report.files for f in r.findings]
+    assert any("calls modeling.Encoder (Encoder of model.py, another file of this run)" in m
+               for m in findings), findings

@@ -253,6 +253,11 @@ def attach(program, foreign) -> None:
 
     by_text, by_name, unresolved, plain = {}, {}, {}, set()
     taken = set(program.globals) | {class_name(n) for n in program.functions}
+    # a helper class of another file: methods.lift carries it over; one whose constructor makes
+    # TF1 variables (a model built at construction that is not offered) is no helper: its calls
+    # keep their caller TF1 (settle), never a native caller silently without its variables
+    unresolved.update({ref.text: ref for ref, target in foreign or ()
+                       if isinstance(target, ForeignHelper) and _init_makes_variables(target)})
     foreign = [(ref, target) for ref, target in foreign or () if not isinstance(target, ForeignHelper)]
     for ref, target in foreign:   # (a helper class of another file: methods.lift carries it over)
         if target == PLAIN:
@@ -292,6 +297,31 @@ def attach(program, foreign) -> None:
     program.foreign_unresolved = unresolved
     program.foreign_plain = plain
     program.foreign_shadow = {}
+
+
+def _init_makes_variables(helper) -> bool:
+    """Does the class's ``__init__`` call a TF1 API that makes variables or opens scopes?"""
+    from unscope.analyze.constructs import classify
+    from unscope.analyze.imports import canonical_api
+
+    try:
+        cls = ast.parse(helper.source).body[0]
+    except SyntaxError:
+        return True
+    init = next((m for m in cls.body if type(m) is ast.FunctionDef and m.name == "__init__"), None)
+    if init is None:
+        return False
+    imports = dict(helper.imports)
+    for node in ast.walk(init):
+        if type(node) is not ast.Call:
+            continue
+        text = _text(node.func)
+        head, _, rest = (text or "").partition(".")
+        if head in imports:
+            api = canonical_api(imports[head] + ("." + rest if rest else ""))
+            if api and classify(api) not in (None, "collection"):
+                return True
+    return False
 
 
 def callee(program, func, fn):
