@@ -275,10 +275,31 @@ class Walker(Counting):
             why = f"the nested function {s.name} makes variables and its name is bound again"
         elif any(self.has_events(d) for d in s.args.defaults + s.args.kw_defaults if d is not None):
             why = "a nested function's defaults make variables"
+        elif not self._module_calls_only(s):
+            why = "a nested function or class makes variables"
         if why is not None:
             self.fail(s, f"def {s.name}", f"{why}; native mode only rewrites module-level functions")
             return
         self.closures.defs[s.name] = s
+
+    def _module_calls_only(self, s) -> bool:
+        """Does the nested def make its variables only by calling modules with a
+        variable_scope of their own (or other such closures)? Nothing else is walked: its
+        counters and layers would change what the walk tells callers about this function."""
+        for sub in walk(s):
+            if type(sub) is not ast.Call:
+                continue
+            if self.kind_of(sub) in ("get_variable", "layer", "make_template", "variable_scope",
+                                     "variable", "collection", "get_variable_scope"):
+                return False
+            func = sub.func
+            if type(func) is ast.Name and func.id in self.closures:
+                continue
+            callee = self.program.functions.get(func.id) if type(func) is ast.Name \
+                and func.id in self.program.creators else foreign_callee(self.program, func, self.fn)
+            if callee is not None and getattr(callee, "own", None) is None:
+                return False
+        return True
 
     def inline(self, node) -> None:
         """The first direct call of a closure: its body is walked here, where it runs first.
