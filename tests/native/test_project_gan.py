@@ -27,10 +27,11 @@ TREE = Path(__file__).parent / "project" / "gan"
 BUILD = '''
 
 def build(x, training=True):
-    gan = GAN()
+    gan = GAN(y_dim=Y_DIM)
+    y = x[:, :2] if Y_DIM else None
     if training:
-        return gan.discriminator(x)[1] + gan.discriminator(gan.generator(x), reuse=True)[1]
-    return gan.discriminator(gan.sampler(x), reuse=True)[1]
+        return gan.discriminator(x, y)[1] + gan.discriminator(gan.generator(x), y, reuse=True)[1]
+    return gan.discriminator(gan.sampler(x), y, reuse=True)[1]
 '''
 
 
@@ -61,18 +62,19 @@ def test_model_methods_are_modules(migrated):
     assert all(v == "native" for k, v in verdicts.items() if k.startswith("GAN.")), verdicts
 
 
-@pytest.fixture(scope="module")
-def tf1(tmp_path_factory):
+@pytest.fixture(scope="module", params=[None, 2], ids=["plain", "y_dim"])
+def tf1(tmp_path_factory, request):
     program = (TREE / "ganops.py").read_text() + (TREE / "ganmodel.py").read_text().replace(
-        "from ganops import *\n", "") + BUILD
-    return _tf1(tmp_path_factory.mktemp("gan_tf1"),
-                program.replace("import tensorflow as tf", "import tensorflow.compat.v1 as tf"))
+        "from ganops import *\n", "") + BUILD.replace("Y_DIM", repr(request.param))
+    got = _tf1(tmp_path_factory.mktemp("gan_tf1"),
+               program.replace("import tensorflow as tf", "import tensorflow.compat.v1 as tf"))
+    return request.param, got
 
 
 @pytest.mark.parametrize("function", [False, True], ids=["eager", "tf_function"])
 def test_migrated_gan_equals_tf1(migrated, tf1, function):
     out, _ = migrated
-    want = tf1
+    y_dim, want = tf1
     sys.path.insert(0, str(out))
     try:
         for name in ("ganops", "ganmodel"):
@@ -80,14 +82,15 @@ def test_migrated_gan_equals_tf1(migrated, tf1, function):
         import ganmodel
     finally:
         sys.path.remove(str(out))
-    gan = ganmodel.GAN()
+    gan = ganmodel.GAN(y_dim=y_dim)
 
     def forward(x, training):
+        y = x[:, :2] if y_dim else None
         if gan._generator is None:   # the sampler reuses what the generator made (reset below)
             gan.generator(x)
         if training:
-            return gan.discriminator(x)[1] + gan.discriminator(gan.generator(x), reuse=True)[1]
-        return gan.discriminator(gan.sampler(x), reuse=True)[1]
+            return gan.discriminator(x, y)[1] + gan.discriminator(gan.generator(x), y, reuse=True)[1]
+        return gan.discriminator(gan.sampler(x), y, reuse=True)[1]
 
     got = _run_native(gan, function, forward)
     assert "generator/g_bn0/moving_mean:0" in want["shapes"] and "generator/g_h1_lin/Matrix:0" in want["shapes"]

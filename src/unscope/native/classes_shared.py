@@ -22,8 +22,9 @@ Only what can be proven: the method's whole body (after a docstring) is one ``wi
 tf.variable_scope("<literal>")`` that reuses unconditionally (``scope.reuse_variables()`` as
 its first statement, or ``reuse=True``), another lifted method of the class opens the same
 literal the same way without reusing, and every module the sharer's class builds is one the
-other's builds with the same arguments (the same path, so the same variables); it makes no
-variable of its own. The function engine plans the sharer under a scope of its own
+other's builds with the same arguments (the same path, so the same variables), in its
+constructor: a module built on a call (under a branch on a constructor value, DCGAN's ``if not
+self.y_dim:``) would be a new module with new variables; it makes no variable of its own. The function engine plans the sharer under a scope of its own
 (:func:`sentinel`, so its paths do not meet the other's), and :func:`share` rewrites its class.
 """
 from __future__ import annotations
@@ -113,10 +114,11 @@ def synthetic_spots(sharing: Sharing, first: int, indent: int, text: list) -> li
     return spots
 
 
-def share(tail: str, sharing: Sharing, made: dict, nn: str) -> str | None:
+def share(tail: str, sharing: Sharing, made: dict, nn: str, why: list | None = None) -> str | None:
     """The tail (the engine's classes) with the sharer's class built from the sharee's module;
     ``made[sharing.function]`` gets the new constructor's arguments. None when a module of the
-    sharer's is not one of the sharee's, or it makes variables itself."""
+    sharer's is not one of the sharee's, or it makes variables itself (``why`` gets the reason
+    where one is known)."""
     mine, theirs = made.get(sharing.function), made.get(sharing.sharee)
     if mine is None or theirs is None:
         return None
@@ -134,6 +136,12 @@ def share(tail: str, sharing: Sharing, made: dict, nn: str) -> str | None:
     lines = tail.split("\n")
     if f"{nn}.variable(" in "\n".join(lines[cls.lineno - 1:cls.end_lineno]):
         return None   # a variable of its own: TF1 reused one by name that nothing here holds
+    if any(_builds_lazily(m) for m in cls.body if type(m) is ast.FunctionDef and m is not init):
+        if why is not None:   # a module built on a call (DCGAN's y_dim branches) would be a new one
+            why.append(f"{sharing.function} reuses {sharing.sharee}'s variables, and modules it builds "
+                       f"on a call (under a branch or a loop) would be new modules with new variables, "
+                       f"not {sharing.sharee}'s")
+        return None
     built = {}
     for s in other_init.body:
         if _builds(s):
@@ -176,6 +184,18 @@ def _builds(s) -> bool:
     return type(s) is ast.Assign and len(s.targets) == 1 and type(s.targets[0]) is ast.Attribute \
         and type(s.targets[0].value) is ast.Name and s.targets[0].value.id == "self" \
         and type(s.value) is ast.Call
+
+
+def _builds_lazily(method) -> bool:
+    """Does ``method`` build a module (``self.x = M(...)``, ``self.x.append(M(...))``)?"""
+    for n in ast.walk(method):
+        if type(n) is ast.Assign and _builds(n):
+            return True
+        if type(n) is ast.Call and type(n.func) is ast.Attribute and n.func.attr == "append" \
+                and type(n.func.value) is ast.Attribute and type(n.func.value.value) is ast.Name \
+                and n.func.value.value.id == "self" and any(type(a) is ast.Call for a in n.args):
+            return True
+    return False
 
 
 def _is_super(s) -> bool:

@@ -141,7 +141,7 @@ def _migrate(source: str, path: str, nn_import: str, imported: frozenset = froze
                     why.setdefault(cls.node.name, f"{one.method.name} could not become a module"
                                    + (f" ({found[0].split('; ')[0]})" if found else ""))
         if result.ok and lifting.names <= made:
-            code = place(result.code, source, lifting, result.classes)
+            code = place(result.code, source, lifting, result.classes, why)
             if code is not None:
                 try:
                     ast.parse(code)

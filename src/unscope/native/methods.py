@@ -574,9 +574,10 @@ def _synthetic(source: str, lifted: list, kept_helpers=()) -> str:
     return "\n".join(lines).rstrip("\n") + "\n" + "\n".join(tail).rstrip("\n") + "\n"
 
 
-def place(code: str, original: str, lifting: Lifting, classes: list) -> str | None:
+def place(code: str, original: str, lifting: Lifting, classes: list, why: dict | None = None) -> str | None:
     """Move the lifted classes above their owner and rewrite the owner; None when a lifted
-    method's module needs structure its call cannot give (then the class stays TF1)."""
+    method's module needs structure its call cannot give (then the class stays TF1; ``why``
+    gets the class's reason where one is known)."""
     at = code.find("\n" + MARKER + "\n")
     if at < 0:
         return None
@@ -589,9 +590,14 @@ def place(code: str, original: str, lifting: Lifting, classes: list) -> str | No
     if nn is None:
         return None
     nn = nn.group(1)
-    for one in (one for cls in lifting.classes for one in cls.methods if one.shares is not None):
-        tail = share(tail, one.shares, made, nn)   # made's entry: the constructor taking the sharee's module
+    for cls, one in ((cls, one) for cls in lifting.classes for one in cls.methods if one.shares is not None):
+        note = []
+        tail = share(tail, one.shares, made, nn, note)   # made's entry: the constructor taking the sharee's module
         if tail is None:
+            if note and why is not None:
+                why[cls.node.name] = note[0].replace(one.function, one.method.name).replace(
+                    one.shares.sharee, next((m.method.name for m in cls.methods if m.function == one.shares.sharee),
+                                            one.shares.sharee))
             return None
     src_lines = original.split("\n")
     tree = ast.parse(head)

@@ -9,6 +9,7 @@ import ast
 
 from unscope.migrate.parses import walk
 from unscope.native import apis
+from unscope.native.branches import exclusive
 from unscope.native.islands import check_island
 from unscope.native.paths import Ref, Slot, Uniq, free_names, key
 from unscope.native.scope_defaults import Foreign, layer_defaults
@@ -135,6 +136,7 @@ def plan_function(program, fn, plan: Plan, native=None) -> None:
     ``native``: the names of the functions becoming classes (None: all); a call of any
     other variable-making function is a compat island (:mod:`unscope.native.islands`)."""
     init_names = program.init_names(fn)
+    ctor = {p for p in init_names if p in fn.all_params}   # constructor values (branches.py)
     by_key: dict[str, Resource] = {}
     for ev in fn.events:
         for seg in ev.path:
@@ -210,7 +212,8 @@ def plan_function(program, fn, plan: Plan, native=None) -> None:
             res.loop, res.uniq = loop, uniq
             by_key[k] = res
             plan.resources.append(res)
-        elif kind == "module" and _init_key(res.first, None) != _init_key(ev, None):
+        elif kind == "module" and any(_init_key(e, None) != _init_key(ev, None)
+                                      and not exclusive(fn, e, ev, ctor) for e in res.events):
             raise Unsupported(ev.node, ev.callee.name, f"{ev.callee.name} is called twice at "
                               f"{key(ev.path) or 'the top level'!r} (sharing its variables) with "
                               f"different arguments")

@@ -1,6 +1,14 @@
 """2018-style layer helpers (DCGAN's ops.py shape): a callable batch_norm object and
-scope-named layers, imported by the model with ``from ganops import *``."""
+scope-named layers, imported by the model with ``from ganops import *``; ``concat`` is
+defined in both branches of a module-level if/else, as DCGAN's ops.py defines it."""
 import tensorflow as tf
+
+if "concat_v2" in dir(tf):
+    def concat(tensors, axis):
+        return tf.concat_v2(tensors, axis)
+else:
+    def concat(tensors, axis):
+        return tf.concat(tensors, axis)
 
 
 class batch_norm(object):
@@ -14,6 +22,11 @@ class batch_norm(object):
         return tf.contrib.layers.batch_norm(x, decay=self.momentum, updates_collections=None,
                                             epsilon=self.epsilon, scale=True,
                                             is_training=train, scope=self.name)
+
+
+def cond_concat(x, y):
+    """DCGAN's conv_cond_concat: the conditioning vector joined on the feature axis."""
+    return concat([x, y * tf.ones([x.get_shape()[0], y.get_shape()[1]])], 1)
 
 
 def lrelu(x, leak=0.2):
